@@ -1,0 +1,148 @@
+#include "https_portal_client.h"
+
+#include <curl/curl.h>
+
+#include "api/json_mapping.h"
+#include "curl_error_mapping.h"
+
+namespace dvc {
+
+namespace {
+
+constexpr std::size_t kMaxResponseBytes = 4 * 1024 * 1024;
+
+void initCurlOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+std::size_t appendBody(char* data, std::size_t size, std::size_t count, void* user) {
+    auto* body = static_cast<std::string*>(user);
+    std::size_t n = size * count;
+    if (body->size() + n > kMaxResponseBytes) return 0;  // makes curl fail with a write error
+    body->append(data, n);
+    return n;
+}
+
+template <class T>
+Result<T, PortalError> decode(const HttpsPortalClient::Response& r, const char* what) {
+    if (r.status != 200) return fail(portalErrorFromHttp(r.status, r.body));
+    auto parsed = parseJson<T>(r.body);
+    if (!parsed) {
+        PortalError e;
+        e.kind = PortalErrorKind::BadResponse;
+        e.httpStatus = static_cast<int>(r.status);
+        e.detail = std::string(what) + ": " + parsed.error();
+        return fail(std::move(e));
+    }
+    return std::move(parsed).value();
+}
+
+}  // namespace
+
+struct HttpsPortalClient::Handle {
+    CURL* curl = nullptr;
+    ~Handle() {
+        if (curl) curl_easy_cleanup(curl);
+    }
+};
+
+HttpsPortalClient::HttpsPortalClient(BackendConfig config, std::string kioskId)
+    : config_(std::move(config)), kioskId_(std::move(kioskId)), handle_(std::make_unique<Handle>()) {
+    initCurlOnce();
+    while (!config_.url.empty() && config_.url.back() == '/') config_.url.pop_back();
+}
+
+HttpsPortalClient::~HttpsPortalClient() = default;
+
+Result<HttpsPortalClient::Response, PortalError> HttpsPortalClient::request(
+    const std::string& method, const std::string& path, const std::string& body) {
+    std::lock_guard lock(mutex_);
+    if (!handle_->curl) handle_->curl = curl_easy_init();
+    CURL* c = handle_->curl;
+    curl_easy_reset(c);  // keeps the connection cache, drops the previous request's options
+
+    Response response;
+    char errorText[CURL_ERROR_SIZE] = {0};
+    const std::string url = config_.url + path;
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!config_.caFile.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, config_.caFile.c_str());
+    if (!config_.clientCert.empty()) {
+        curl_easy_setopt(c, CURLOPT_SSLCERT, config_.clientCert.c_str());
+        curl_easy_setopt(c, CURLOPT_SSLKEY, config_.clientKey.c_str());
+    }
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(config_.connectTimeoutMs));
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(config_.requestTimeoutMs));
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errorText);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, appendBody);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(c, CURLOPT_USERAGENT, "dvc-kiosk/" DVC_VERSION);
+
+    curl_slist* headers = nullptr;
+    headers = curl_slist_append(headers, "Accept: application/json");
+    headers = curl_slist_append(headers, ("X-Kiosk-Id: " + kioskId_).c_str());
+    if (method == "POST") {
+        headers = curl_slist_append(headers, "Content-Type: application/json; charset=utf-8");
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.c_str());
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+    } else if (method != "GET") {
+        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method.c_str());
+    }
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+
+    CURLcode rc = curl_easy_perform(c);
+    curl_slist_free_all(headers);
+    if (rc != CURLE_OK) {
+        PortalError e;
+        e.kind = rc == CURLE_WRITE_ERROR ? PortalErrorKind::BadResponse : portalErrorKindFor(rc);
+        e.detail = std::string(curl_easy_strerror(rc)) + (errorText[0] ? ": " : "") + errorText;
+        return fail(std::move(e));
+    }
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
+    char* type = nullptr;
+    curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &type);
+    if (type) response.contentType = type;
+    return response;
+}
+
+Result<DossierStatus, PortalError> HttpsPortalClient::dossierStatus(const std::string& code) {
+    char* escaped = curl_easy_escape(nullptr, code.c_str(), static_cast<int>(code.size()));
+    std::string path = "/api/v1/dossiers/" + std::string(escaped ? escaped : "");
+    curl_free(escaped);
+    auto r = request("GET", path);
+    if (!r) return fail(r.error());
+    auto status = decode<DossierStatus>(r.value(), "dossier status");
+    if (status && status->code != code) {
+        PortalError e;
+        e.kind = PortalErrorKind::BadResponse;
+        e.httpStatus = static_cast<int>(r->status);
+        e.detail = "answer is about another dossier";
+        return fail(std::move(e));
+    }
+    return status;
+}
+
+Result<CatalogPage, PortalError> HttpsPortalClient::catalog(std::optional<int> sinceVersion) {
+    std::string path = "/api/v1/catalog";
+    if (sinceVersion) path += "?since_version=" + std::to_string(*sinceVersion);
+    auto r = request("GET", path);
+    if (!r) return fail(r.error());
+    return decode<CatalogPage>(r.value(), "catalog");
+}
+
+Result<HeartbeatReply, PortalError> HttpsPortalClient::heartbeat(const Heartbeat& beat) {
+    char* escaped = curl_easy_escape(nullptr, beat.kioskId.c_str(),
+                                     static_cast<int>(beat.kioskId.size()));
+    std::string path = "/api/v1/kiosks/" + std::string(escaped ? escaped : "") + "/heartbeat";
+    curl_free(escaped);
+    auto r = request("POST", path, json(beat).dump());
+    if (!r) return fail(r.error());
+    return decode<HeartbeatReply>(r.value(), "heartbeat");
+}
+
+}  // namespace dvc

@@ -1,0 +1,40 @@
+#pragma once
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "config/config.h"
+#include "portal/portal_client.h"
+
+namespace dvc {
+
+// The Kiosk API over HTTPS with libcurl. The gateway's certificate must chain to the
+// configured CA (peer and host verified; no fallback to plain HTTP, no "insecure" switch).
+// One connection is kept and reused; calls are serialised, so it is safe from any thread.
+class HttpsPortalClient final : public PortalClient {
+public:
+    HttpsPortalClient(BackendConfig config, std::string kioskId);
+    ~HttpsPortalClient() override;
+
+    Result<DossierStatus, PortalError> dossierStatus(const std::string& code) override;
+    Result<CatalogPage, PortalError> catalog(std::optional<int> sinceVersion) override;
+    Result<HeartbeatReply, PortalError> heartbeat(const Heartbeat& beat) override;
+
+    struct Response {
+        long status = 0;
+        std::string body;
+        std::string contentType;
+    };
+    // One request; the error covers transport failures only (any HTTP status is a Response).
+    Result<Response, PortalError> request(const std::string& method, const std::string& path,
+                                          const std::string& body = {});
+
+private:
+    struct Handle;
+    BackendConfig config_;
+    std::string kioskId_;
+    std::mutex mutex_;
+    std::unique_ptr<Handle> handle_;
+};
+
+}  // namespace dvc

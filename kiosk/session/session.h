@@ -1,0 +1,117 @@
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/bilingual.h"
+#include "domain/dossier.h"
+#include "domain/kiosk_health.h"
+#include "portal/portal_client.h"
+#include "ports/qr_source.h"
+#include "session/task_runner.h"
+
+namespace dvc {
+
+using Clock = std::chrono::steady_clock;
+using TimePoint = Clock::time_point;
+
+enum class Screen { Home, StatusLookup, StatusResult };
+
+// Where the status lookup is while Screen::StatusLookup is shown.
+enum class LookupPhase { Entering, Scanning, Loading, Failed };
+
+struct SessionSettings {
+    std::string kioskId;
+    Language defaultLanguage = Language::Vietnamese;
+    std::chrono::seconds idleTimeout{60};
+    std::chrono::seconds idleCountdown{10};
+    std::chrono::seconds heartbeatInterval{60};
+    std::chrono::milliseconds qrScanTimeout{30000};
+};
+
+// The citizen's visit as a state machine. Owned by the UI thread: the UI reads it and calls
+// intents; blocking work runs on the TaskRunner and its result is applied in update().
+// Every personal datum it holds is wiped on goHome(), finish and idle timeout.
+class Session {
+public:
+    Session(SessionSettings settings, PortalClient& portal, TaskRunner& tasks, QrSource* qr);
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // Called from a worker thread when a result is waiting (the UI posts an SDL event).
+    void setWakeCallback(std::function<void()> wake);
+
+    // --- intents ---
+    void openStatusLookup();
+    void appendToCode(std::string_view text);
+    void backspaceCode();
+    void clearCode();
+    void submitCode();
+    void startQrScan();
+    void cancelQrScan();
+    void retryLookup();  // back to entering, the code kept
+    void goHome();       // finish: wipe and return home
+    void setLanguage(Language lang);
+    void noteActivity(TimePoint now);  // any touch or key
+
+    // --- frame ---
+    // Applies finished work and runs the idle timeout. Returns true if anything changed.
+    bool update(TimePoint now);
+    // The next time after `now` the UI must wake even without input (countdown tick, wipe,
+    // heartbeat); nullopt if nothing is scheduled.
+    std::optional<TimePoint> nextDeadline(TimePoint now) const;
+    // Blocks until pending work has finished and applies its results, without running the idle
+    // timeout (tests and the CLI, never the UI). False if work was still pending at the limit.
+    bool waitForPendingWork(std::chrono::milliseconds limit);
+
+    // --- state ---
+    Screen screen() const { return screen_; }
+    LookupPhase lookupPhase() const { return phase_; }
+    Language language() const { return language_; }
+    const std::string& codeInput() const { return codeInput_; }
+    const DossierStatus* dossier() const { return dossier_ ? &*dossier_ : nullptr; }
+    const std::string& errorKey() const { return errorKey_; }  // i18n key, empty if none
+    // Seconds left before the wipe while the countdown shows; nullopt otherwise.
+    std::optional<int> idleSecondsLeft(TimePoint now) const;
+    const std::vector<MaintenanceNotice>& maintenance() const { return maintenance_; }
+    bool gatewayReachable() const { return gatewayReachable_; }
+    std::uint64_t lookupsCompleted() const { return lookupsCompleted_; }
+
+private:
+    struct Inbox;
+    void startLookup(const std::string& code);
+    void wipe();
+    bool applyResults();
+    void sendHeartbeat(TimePoint now);
+
+    SessionSettings settings_;
+    PortalClient& portal_;
+    TaskRunner& tasks_;
+    QrSource* qr_;
+    std::shared_ptr<Inbox> inbox_;
+
+    Screen screen_ = Screen::Home;
+    LookupPhase phase_ = LookupPhase::Entering;
+    Language language_;
+    std::string codeInput_;
+    std::optional<DossierStatus> dossier_;
+    std::string errorKey_;
+    std::uint64_t generation_ = 0;  // results of older generations are dropped
+    std::shared_ptr<std::atomic<bool>> scanCancel_;
+    TimePoint lastActivity_{};
+    std::optional<TimePoint> nextHeartbeat_;
+    std::optional<TimePoint> startedAt_;
+    bool heartbeatInFlight_ = false;
+    bool gatewayReachable_ = true;
+    std::vector<MaintenanceNotice> maintenance_;
+    std::uint64_t lookupsCompleted_ = 0;
+};
+
+}  // namespace dvc

@@ -1,0 +1,106 @@
+#pragma once
+// The gateway's SQLite database (WAL): procedures, dossiers and their history, kiosks' last
+// heartbeat, maintenance notices, and a meta table (seed marker, config version).
+// One connection guarded by a mutex; the gateway's load is a handful of kiosks.
+// Database failures after open() throw SqliteError; the HTTP layer turns them into 500s.
+#include <cstdint>
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.h"
+#include "domain/dossier.h"
+#include "domain/kiosk_health.h"
+#include "domain/procedure.h"
+
+namespace dvc::gateway {
+
+class SqliteDb;
+
+// A procedure as published: the summary the catalog lists plus the detail fields
+// (time_limit, fee_text, applicants, steps, …) kept as one JSON object.
+struct ProcedureRecord {
+    ProcedureSummary summary;
+    nlohmann::json detail = nlohmann::json::object();
+};
+
+// A dossier with the applicant's identity, as the back office holds it. Only the seed writes
+// these; reads hand out DossierStatus with the name already masked.
+struct DossierRecord {
+    DossierStatus status;         // applicantName unmasked here; procedureName is ignored
+    std::string applicantId;      // CCCD, 12 digits
+    std::string applicantDob;     // YYYY-MM-DD
+    std::string applicantGender;  // nam | nu
+};
+
+struct SeedData {
+    std::vector<ProcedureRecord> procedures;
+    std::vector<DossierRecord> dossiers;
+    std::vector<MaintenanceNotice> notices;
+};
+
+struct KioskRecord {
+    std::string kioskId;
+    std::string lastSeenAt;
+    std::string appVersion;
+    std::string uiState;
+    long long uptimeSeconds = 0;
+    int outboxPending = 0;
+    nlohmann::json devices;
+    long long heartbeats = 0;
+};
+
+class GatewayStore {
+  public:
+    static Result<std::unique_ptr<GatewayStore>, std::string> open(
+        const std::filesystem::path& file);
+    ~GatewayStore();
+    GatewayStore(const GatewayStore&) = delete;
+    GatewayStore& operator=(const GatewayStore&) = delete;
+
+    bool isSeeded();
+    // Writes everything in one transaction and records that the seed ran. Returns false (and
+    // writes nothing) if the database was already seeded.
+    bool seed(const SeedData& data, std::string_view source);
+
+    int catalogVersion();
+    // Procedures whose version is greater than afterVersion (0: all), ordered by code.
+    std::vector<ProcedureSummary> procedures(int afterVersion);
+    std::optional<ProcedureRecord> procedure(std::string_view code);
+
+    // Status with history (oldest first); the applicant name comes back masked.
+    std::optional<DossierStatus> dossier(std::string_view code);
+    // Dossiers of one applicant, both identity fields matching; masked, without history.
+    std::vector<DossierStatus> dossiersOf(std::string_view idNumber, std::string_view dateOfBirth);
+
+    void recordHeartbeat(const Heartbeat& heartbeat, std::string_view receivedAt);
+    std::optional<KioskRecord> kiosk(std::string_view kioskId);
+
+    // Notices that have not ended at `now` (current and upcoming), by start time.
+    std::vector<MaintenanceNotice> maintenanceNotices(std::time_t now);
+
+    int configVersion();
+    std::string centreName();
+
+    std::optional<std::string> meta(std::string_view key);
+    void setMeta(std::string_view key, std::string_view value);
+    // Row count of one of the gateway's tables (for tests and the technician).
+    std::int64_t countRows(std::string_view table);
+
+  private:
+    explicit GatewayStore(std::unique_ptr<SqliteDb> db);
+    void migrate();
+    std::optional<std::string> metaLocked(std::string_view key);
+
+    std::mutex mutex_;
+    std::unique_ptr<SqliteDb> db_;
+};
+
+}  // namespace dvc::gateway

@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# One scripted UI scenario: a fresh dvc-gateway on an ephemeral loopback port, a kiosk config
+# pointing at it, and dvc-kiosk running scripts/<scenario>.script under SDL's offscreen driver
+# (xvfb-run if offscreen GL is unavailable).
+# Env (set by CMake): DVC_KIOSK DVC_GATEWAY DVC_QRGEN DVC_UI_SCRIPTS DVC_UI_WORK DVC_UI_SHOTS
+set -euo pipefail
+scenario=$1
+work="$DVC_UI_WORK/$scenario"
+shots="$DVC_UI_SHOTS"
+rm -rf "$work"
+mkdir -p "$work" "$shots"
+cd "$work"
+
+gw_pid=""
+cleanup() {
+    if [[ -n $gw_pid ]] && kill -0 "$gw_pid" 2>/dev/null; then
+        kill -TERM "$gw_pid" 2>/dev/null || true
+        wait "$gw_pid" 2>/dev/null || true
+    fi
+}
+trap cleanup EXIT
+
+start_gateway() {
+    "$DVC_GATEWAY" --listen 127.0.0.1:0 --data "$work/gateway" >"$work/gateway.out" 2>"$work/gateway.err" &
+    gw_pid=$!
+    for _ in $(seq 1 150); do
+        if grep -q '^CA certificate: ' "$work/gateway.out" 2>/dev/null &&
+            grep -q '^dvc-gateway listening on ' "$work/gateway.out" 2>/dev/null; then
+            gw_url=$(sed -n 's/^dvc-gateway listening on \(https:[^ ]*\).*/\1/p' "$work/gateway.out" | head -1)
+            gw_ca=$(sed -n 's/^CA certificate: \(.*\)$/\1/p' "$work/gateway.out" | head -1)
+            return 0
+        fi
+        if ! kill -0 "$gw_pid" 2>/dev/null; then break; fi
+        sleep 0.1
+    done
+    echo "dvc-gateway did not start:" >&2
+    cat "$work/gateway.out" "$work/gateway.err" >&2
+    exit 1
+}
+
+write_config() {  # write_config ORIENTATION
+    cat >"$work/kiosk.toml" <<TOML
+[kiosk]
+id = "KIOSK-UI-TEST"
+centre_name = "Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh"
+language = "vi"
+idle_timeout_s = 60
+idle_countdown_s = 10
+heartbeat_s = 30
+
+[backend]
+url = "$gw_url"
+ca_file = "$gw_ca"
+connect_timeout_ms = 1000
+request_timeout_ms = 4000
+
+[devices]
+qr = "sim"
+card_reader = "none"
+printer = "none"
+scanner = "none"
+qr_sim_inbox = "qr-inbox"
+
+[display]
+fullscreen = false
+orientation = "$1"
+
+[paths]
+log_file = "kiosk.log"
+TOML
+}
+
+# SDL's offscreen driver renders with Mesa (EGL, llvmpipe); where that is missing, Xvfb.
+launcher=()
+pick_display() {
+    # Probed once per build of dvc-kiosk and shared by the scenarios.
+    local probe="$DVC_UI_WORK/display-probe"
+    if [[ ! -s $probe || $probe -ot $DVC_KIOSK ]]; then
+        if SDL_VIDEODRIVER=offscreen "$DVC_KIOSK" --config "$work/kiosk.toml" --windowed \
+            --exit-after-first-frame >"$work/probe.out" 2>&1; then
+            echo offscreen >"$probe.$$"
+        elif command -v xvfb-run >/dev/null; then
+            echo "offscreen GL unavailable ($(tail -1 "$work/probe.out")); using xvfb-run" >&2
+            echo xvfb >"$probe.$$"
+        else
+            cat "$work/probe.out" >&2
+            exit 1
+        fi
+        mv "$probe.$$" "$probe"
+    fi
+    if [[ $(cat "$probe") == offscreen ]]; then
+        export SDL_VIDEODRIVER=offscreen
+    else
+        launcher=(xvfb-run -a -s "-screen 0 1920x1920x24")
+        unset SDL_VIDEODRIVER
+    fi
+}
+
+run_kiosk() {  # run_kiosk SCRIPT [flags...]; returns dvc-kiosk's exit code
+    local script=$1
+    shift
+    local rc=0
+    "${launcher[@]}" "$DVC_KIOSK" --config "$work/kiosk.toml" --windowed \
+        --script "$script" --screenshot-dir "$shots" "$@" >"$work/kiosk.out" 2>"$work/kiosk.err" || rc=$?
+    return $rc
+}
+
+show_logs() {
+    echo "--- kiosk stdout" >&2; cat "$work/kiosk.out" >&2 || true
+    echo "--- kiosk stderr" >&2; tail -40 "$work/kiosk.err" >&2 || true
+}
+
+start_gateway
+orientation=portrait
+[[ $scenario == landscape ]] && orientation=landscape
+write_config "$orientation"
+pick_display
+code="000.00.19.H42-261123-0001"
+
+case $scenario in
+qr_scan)
+    "$DVC_QRGEN" "$code" "$work/slip-qr.png"
+    "$DVC_QRGEN" "https://dichvucong.gov.vn/" "$work/not-a-dossier.png"
+    run_kiosk "$DVC_UI_SCRIPTS/qr_scan.script" || { show_logs; exit 1; }
+    ;;
+gateway_down)
+    # The script echoes "stop-gateway" once the first lookup has worked; stop the gateway then
+    # and tell the script by creating a file.
+    run_kiosk "$DVC_UI_SCRIPTS/gateway_down.script" &
+    kiosk_pid=$!
+    for _ in $(seq 1 300); do
+        grep -q 'script: echo stop-gateway' "$work/kiosk.out" 2>/dev/null && break
+        kill -0 "$kiosk_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -TERM "$gw_pid"
+    wait "$gw_pid" || true
+    gw_pid=""
+    touch "$work/gateway-stopped"
+    wait "$kiosk_pid" || { show_logs; exit 1; }
+    ;;
+pixel_check_can_fail)
+    rm -f "$shots/failure.png"
+    rc=0
+    run_kiosk "$DVC_UI_SCRIPTS/pixel_check_can_fail.script" || rc=$?
+    if [[ $rc -ne 1 ]]; then
+        echo "expected exit 1 from a failing pixel check, got $rc" >&2
+        show_logs
+        exit 1
+    fi
+    grep -E '^script: line [0-9]+: pixel [0-9]+,[0-9]+ is rgb\(' "$work/kiosk.err" ||
+        { echo "no 'script: line N: pixel …' message" >&2; show_logs; exit 1; }
+    [[ -s $shots/failure.png ]] || { echo "failure.png missing" >&2; exit 1; }
+    mv "$shots/failure.png" "$shots/pixel-check-failure.png"
+    ;;
+*)
+    run_kiosk "$DVC_UI_SCRIPTS/$scenario.script" || { show_logs; exit 1; }
+    ;;
+esac
+grep '^script: saved' "$work/kiosk.out" || true
+echo "ok: $scenario"

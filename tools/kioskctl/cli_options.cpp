@@ -1,0 +1,62 @@
+#include "cli_options.h"
+
+#include <filesystem>
+
+namespace dvc::kioskctl {
+
+const char* usageText() {
+    return "usage: dvc-kioskctl [--config FILE] [--gateway URL] [--ca FILE] COMMAND [--json]\n"
+           "\n"
+           "commands:\n"
+           "  status lookup CODE   look a dossier up by its code (e.g. 000.00.19.H42-261123-0001)\n"
+           "\n"
+           "exit codes: 0 found/ok, 2 usage, 3 not found, 4 gateway unreachable or TLS refused,\n"
+           "            5 bad answer from the gateway, 1 other failure\n";
+}
+
+Result<CliOptions, std::string> parseCli(int argc, char** argv) {
+    CliOptions o;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        auto value = [&](std::optional<std::string>& out) -> bool {
+            if (i + 1 >= argc) return false;
+            out = argv[++i];
+            return true;
+        };
+        if (arg == "--json") o.json = true;
+        else if (arg == "-h" || arg == "--help") o.help = true;
+        else if (arg == "--config") {
+            if (!value(o.configFile)) return fail(std::string("--config needs a FILE"));
+        } else if (arg == "--gateway") {
+            if (!value(o.gatewayUrl)) return fail(std::string("--gateway needs a URL"));
+        } else if (arg == "--ca") {
+            if (!value(o.caFile)) return fail(std::string("--ca needs a FILE"));
+        } else if (arg.starts_with("--")) {
+            return fail("unknown option " + arg);
+        } else {
+            o.words.push_back(arg);
+        }
+    }
+    return o;
+}
+
+Result<KioskConfig, std::string> effectiveConfig(const CliOptions& options) {
+    KioskConfig config;
+    std::optional<std::filesystem::path> file;
+    if (options.configFile) file = *options.configFile;
+    else if (std::filesystem::exists("/etc/dvc-kiosk/kiosk.toml")) file = "/etc/dvc-kiosk/kiosk.toml";
+    if (file) {
+        auto loaded = loadConfig(*file);
+        if (!loaded) return fail(loaded.error().toString());
+        config = loaded.value();
+    }
+    if (options.gatewayUrl) {
+        if (options.gatewayUrl->rfind("https://", 0) != 0)
+            return fail(std::string("--gateway must be an https:// URL"));
+        config.backend.url = *options.gatewayUrl;
+    }
+    if (options.caFile) config.backend.caFile = std::filesystem::absolute(*options.caFile);
+    return config;
+}
+
+}  // namespace dvc::kioskctl
