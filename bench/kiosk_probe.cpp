@@ -1,5 +1,7 @@
 #include "kiosk_probe.h"
 
+#include "gateway_process.h"
+
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,42 +16,16 @@ namespace dvc::bench {
 
 namespace {
 
-struct Child {
-    pid_t pid = -1;
-    int out = -1;
-};
+using test::Child;
 
 Child spawnKiosk(const std::string& bin, const std::filesystem::path& config, bool exitAfterFrame) {
-    int fds[2];
-    if (::pipe(fds) != 0) return {};
-    pid_t pid = ::fork();
-    if (pid == 0) {
-        ::dup2(fds[1], STDOUT_FILENO);
-        ::close(fds[0]);
-        ::close(fds[1]);
-        std::string cfg = config.string();
-        std::vector<const char*> args{bin.c_str(), "--config", cfg.c_str(), "--windowed"};
-        if (exitAfterFrame) args.push_back("--exit-after-first-frame");
-        args.push_back(nullptr);
-        ::execv(bin.c_str(), const_cast<char**>(args.data()));
-        ::_exit(127);
-    }
-    ::close(fds[1]);
-    return {pid, fds[0]};
+    std::vector<std::string> args{bin, "--config", config.string(), "--windowed"};
+    if (exitAfterFrame) args.push_back("--exit-after-first-frame");
+    return test::spawnWithStdout(args);
 }
 
 bool waitForLine(int fd, const std::string& prefix) {
-    std::string line;
-    char c;
-    while (::read(fd, &c, 1) == 1) {
-        if (c != '\n') {
-            line += c;
-            continue;
-        }
-        if (line.rfind(prefix, 0) == 0) return true;
-        line.clear();
-    }
-    return false;
+    return test::readLineStartingWith(fd, prefix).has_value();
 }
 
 long cpuTicks(pid_t pid) {
@@ -68,14 +44,6 @@ long cpuTicks(pid_t pid) {
     return utime + stime;
 }
 
-void reap(Child& c, bool kill) {
-    if (c.pid <= 0) return;
-    if (kill) ::kill(c.pid, SIGTERM);
-    int status;
-    ::waitpid(c.pid, &status, 0);
-    ::close(c.out);
-}
-
 }  // namespace
 
 std::optional<double> coldStartMs(const std::string& kioskBin, const std::filesystem::path& config) {
@@ -84,7 +52,7 @@ std::optional<double> coldStartMs(const std::string& kioskBin, const std::filesy
     if (c.pid <= 0) return std::nullopt;
     bool ok = waitForLine(c.out, "first-frame");
     auto elapsed = std::chrono::steady_clock::now() - start;
-    reap(c, !ok);
+    test::reap(c, !ok);
     if (!ok) return std::nullopt;
     return std::chrono::duration<double, std::milli>(elapsed).count();
 }
@@ -94,14 +62,14 @@ std::optional<double> idleCpuPercent(const std::string& kioskBin,
     Child c = spawnKiosk(kioskBin, config, false);
     if (c.pid <= 0) return std::nullopt;
     if (!waitForLine(c.out, "dvc-kiosk ready")) {
-        reap(c, true);
+        test::reap(c, true);
         return std::nullopt;
     }
     std::this_thread::sleep_for(std::chrono::seconds(2));  // let the first heartbeat settle
     long before = cpuTicks(c.pid);
     std::this_thread::sleep_for(std::chrono::seconds(seconds));
     long after = cpuTicks(c.pid);
-    reap(c, true);
+    test::reap(c, true);
     if (before < 0 || after < 0) return std::nullopt;
     double ticksPerSecond = static_cast<double>(::sysconf(_SC_CLK_TCK));
     return 100.0 * static_cast<double>(after - before) / (ticksPerSecond * seconds);

@@ -33,7 +33,9 @@ Demo dossiers: 000.00.19.H42-261123-0001 (đang xử lý), 000.00.19.H42-261120-
 Simulated QR camera: drop a PNG of a receipt QR (or a .txt) into $DATA/qr-inbox/
 TXT
 
-KIOSK=(build/app/dvc-kiosk --config config/kiosk.toml --windowed "$@")
+ARGS=("$@")
+((${#ARGS[@]})) || ARGS=(--scale 0.5)   # a 1080×1920 portrait window fits most desktops at half size
+KIOSK=(build/app/dvc-kiosk --config config/kiosk.toml --windowed "${ARGS[@]}")
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   "${KIOSK[@]}"
 else

@@ -63,7 +63,8 @@ Result<int, std::string> GatewayServer::start(const GatewayOptions& options) {
     });
     server->set_read_timeout(10, 0);
     server->set_write_timeout(10, 0);
-    server->set_keep_alive_timeout(5);
+    // Short keep-alive: a kiosk reconnects cheaply, and SIGTERM waits for idle connections.
+    server->set_keep_alive_timeout(2);
     installRoutes(*server, store_, options.payloadLimit);
 
     errno = 0;

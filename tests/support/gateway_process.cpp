@@ -21,50 +21,70 @@ std::filesystem::path freshTempDir(const std::string& name) {
     return dir;
 }
 
-namespace {
-std::string readLine(int fd) {
+Child spawnWithStdout(const std::vector<std::string>& argv) {
+    int fds[2];
+    if (::pipe(fds) != 0) return {};
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        ::dup2(fds[1], STDOUT_FILENO);
+        ::close(fds[0]);
+        ::close(fds[1]);
+        std::vector<char*> args;
+        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        ::execv(args[0], args.data());
+        ::_exit(127);
+    }
+    ::close(fds[1]);
+    return {pid, fds[0]};
+}
+
+std::optional<std::string> readLineStartingWith(int fd, const std::string& prefix) {
     std::string line;
     char c;
     while (::read(fd, &c, 1) == 1) {
-        if (c == '\n') return line;
-        line += c;
+        if (c != '\n') {
+            line += c;
+            continue;
+        }
+        if (line.rfind(prefix, 0) == 0) return line;
+        line.clear();
     }
-    return line;
+    return std::nullopt;
 }
 
-std::string afterPrefix(const std::string& line, const std::string& prefix) {
-    if (line.rfind(prefix, 0) != 0)
-        throw std::runtime_error("unexpected gateway output: '" + line + "'");
-    return line.substr(prefix.size());
+int reap(Child& child, bool terminate) {
+    if (child.pid <= 0) return -1;
+    if (terminate) ::kill(child.pid, SIGTERM);
+    int status = 0;
+    ::waitpid(child.pid, &status, 0);
+    if (child.out >= 0) ::close(child.out);
+    child = {};
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+namespace {
+std::string afterPrefix(const std::optional<std::string>& line, const std::string& prefix) {
+    if (!line) throw std::runtime_error("dvc-gateway ended before printing '" + prefix + "'");
+    return line->substr(prefix.size());
 }
 }  // namespace
 
 GatewayProcess::GatewayProcess(const std::string& name) : dataDir_(freshTempDir(name)) {
-    int out[2];
-    if (::pipe(out) != 0) throw std::runtime_error("pipe");
-    pid_ = ::fork();
-    if (pid_ == 0) {
-        ::dup2(out[1], STDOUT_FILENO);
-        ::close(out[0]);
-        ::close(out[1]);
-        std::string data = dataDir_.string();
-        ::execl(DVC_GATEWAY_BIN, DVC_GATEWAY_BIN, "--listen", "127.0.0.1:0", "--data",
-                data.c_str(), static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    ::close(out[1]);
-    url_ = afterPrefix(readLine(out[0]), "dvc-gateway listening on ");
-    caFile_ = afterPrefix(readLine(out[0]), "CA certificate: ");
-    ::close(out[0]);  // the gateway prints nothing more on stdout
+    Child child = spawnWithStdout(
+        {DVC_GATEWAY_BIN, "--listen", "127.0.0.1:0", "--data", dataDir_.string()});
+    if (child.pid <= 0) throw std::runtime_error("cannot start dvc-gateway");
+    pid_ = child.pid;
+    const std::string urlPrefix = "dvc-gateway listening on ", caPrefix = "CA certificate: ";
+    url_ = afterPrefix(readLineStartingWith(child.out, urlPrefix), urlPrefix);
+    caFile_ = afterPrefix(readLineStartingWith(child.out, caPrefix), caPrefix);
+    ::close(child.out);  // the gateway prints nothing more on stdout
 }
 
 int GatewayProcess::stop() {
-    if (pid_ <= 0) return -1;
-    ::kill(pid_, SIGTERM);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
+    Child child{pid_, -1};
     pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return reap(child, true);
 }
 
 GatewayProcess::~GatewayProcess() {
@@ -74,28 +94,13 @@ GatewayProcess::~GatewayProcess() {
 }
 
 CommandResult runCommand(const std::vector<std::string>& argv) {
-    int out[2];
-    if (::pipe(out) != 0) return {};
-    pid_t pid = ::fork();
-    if (pid == 0) {
-        ::dup2(out[1], STDOUT_FILENO);
-        ::close(out[0]);
-        ::close(out[1]);
-        std::vector<char*> args;
-        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        ::execv(args[0], args.data());
-        ::_exit(127);
-    }
-    ::close(out[1]);
+    Child child = spawnWithStdout(argv);
+    if (child.pid <= 0) return {};
     CommandResult r;
     char buf[4096];
     ssize_t n;
-    while ((n = ::read(out[0], buf, sizeof buf)) > 0) r.out.append(buf, static_cast<size_t>(n));
-    ::close(out[0]);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    while ((n = ::read(child.out, buf, sizeof buf)) > 0) r.out.append(buf, static_cast<size_t>(n));
+    r.exitCode = reap(child, false);
     return r;
 }
 

@@ -2,6 +2,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,17 @@ private:
 
 // A unique empty folder under the system temp dir.
 std::filesystem::path freshTempDir(const std::string& name);
+
+// A child process whose stdout is readable from `out`.
+struct Child {
+    pid_t pid = -1;
+    int out = -1;
+};
+Child spawnWithStdout(const std::vector<std::string>& argv);
+// Reads lines from fd until one starts with prefix; that line, or nullopt at end of file.
+std::optional<std::string> readLineStartingWith(int fd, const std::string& prefix);
+// Waits for the child (after SIGTERM when `terminate`), closes its pipe; its exit status.
+int reap(Child& child, bool terminate);
 
 // Runs a command, returns its exit status and stdout.
 struct CommandResult {
