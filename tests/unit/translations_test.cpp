@@ -2,6 +2,7 @@
 
 #include "domain/dossier.h"
 #include "i18n/translations.h"
+#include "identity/cccd_qr.h"
 
 using namespace dvc;
 
@@ -40,4 +41,16 @@ TEST_CASE("every message the core can raise is translated") {
         CHECK(t->table(Language::English).count(stateLabelKey(s)) == 1);
     }
     CHECK(t->text(Language::Vietnamese, "no.such.key") == "no.such.key");
+}
+
+TEST_CASE("every ID-card QR error has its message") {
+    auto t = Translations::load(std::string(DVC_SOURCE_ASSETS) + "/i18n");
+    REQUIRE(t.ok());
+    for (int e = static_cast<int>(CccdQrError::TooLong);
+         e <= static_cast<int>(CccdQrError::IssueInFuture); ++e) {
+        const auto key = i18nKey(static_cast<CccdQrError>(e));
+        INFO(key);
+        CHECK(t->table(Language::Vietnamese).count(key) == 1);
+        CHECK(t->table(Language::English).count(key) == 1);
+    }
 }
