@@ -96,11 +96,13 @@ TEST_CASE("each failure has its own message") {
         std::set<std::string> seen;
         for (const auto& [key, text] : texts().table(lang)) {
             if (key.rfind("error.", 0) != 0) continue;
+            // The ID-card QR's messages belong to the identify screen (unit-tested separately).
+            if (key.rfind("error.cccd_qr.", 0) == 0) continue;
             INFO(dvc::languageCode(lang) << " " << key);
             CHECK(seen.insert(text).second);
             CHECK(text.size() > 40);  // says what happened and what to do, not just "Lỗi"
         }
-        CHECK(seen.size() == 13);
+        CHECK(seen.size() == 13);  // the status lookup's failures
     }
 }
 
