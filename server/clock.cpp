@@ -1,5 +1,7 @@
 #include "server/clock.h"
 
+#include <chrono>
+
 namespace dvc::gateway {
 
 namespace {
@@ -15,20 +17,14 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
     return true;
 }
 
-bool isLeap(int y) {
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int daysInMonth(int y, int m) {
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return (m == 2 && isLeap(y)) ? 29 : kDays[m - 1];
-}
-
 // Parses "YYYY-MM-DD" at the start of text.
 bool parseDate(std::string_view text, int& y, int& m, int& d) {
     if (text.size() < 10 || text[4] != '-' || text[7] != '-') return false;
     if (!digits(text, 0, 4, y) || !digits(text, 5, 2, m) || !digits(text, 8, 2, d)) return false;
-    return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+    using namespace std::chrono;
+    return y >= 1900 && y <= 2199 &&
+           year_month_day{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}}
+               .ok();
 }
 }  // namespace
 

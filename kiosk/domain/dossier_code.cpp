@@ -1,6 +1,7 @@
 #include "domain/dossier_code.h"
 
 #include <cctype>
+#include <chrono>
 
 namespace dvc {
 
@@ -12,10 +13,10 @@ bool validDate(std::string_view yymmdd) {
     int mm = (yymmdd[2] - '0') * 10 + (yymmdd[3] - '0');
     int dd = (yymmdd[4] - '0') * 10 + (yymmdd[5] - '0');
     int yy = (yymmdd[0] - '0') * 10 + (yymmdd[1] - '0');
-    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (mm < 1 || mm > 12 || dd < 1) return false;
-    if (mm == 2 && dd == 29) return yy % 4 == 0;  // 2000–2099
-    return dd <= kDays[mm - 1];
+    using namespace std::chrono;
+    return year_month_day{year{2000 + yy}, month{static_cast<unsigned>(mm)},
+                          day{static_cast<unsigned>(dd)}}
+        .ok();
 }
 }  // namespace
 
