@@ -13,7 +13,8 @@ PACKAGES=(
   libcurl4-openssl-dev libssl-dev libsqlite3-dev sqlite3 nlohmann-json3-dev
   libcpp-httplib-dev libtomlplusplus-dev libzxing-dev catch2
   libusb-1.0-0-dev libsodium-dev libopenjp2-7-dev
-  pcscd libpcsclite-dev pcsc-tools libsane-dev sane-utils
+  pcscd libpcsclite-dev pcsc-tools vsmartcard-vpcd libsane-dev sane-utils
+  clang libclang-rt-14-dev
   fonts-noto-core espeak-ng espeak-ng-data
   xvfb xauth procps
 )
