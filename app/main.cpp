@@ -16,7 +16,7 @@
 #include "script_runner.h"
 #include "session/session.h"
 #include "session/worker_pool.h"
-#include "sim_qr_source.h"
+#include "qr_source_factory.h"
 
 namespace fs = std::filesystem;
 
@@ -105,17 +105,15 @@ int main(int argc, char** argv) {
     // its queued work finished) first.
     dvc::HttpsPortalClient portal(cfg.backend, cfg.kioskId);
     std::unique_ptr<dvc::QrSource> qr;
-    switch (cfg.devices.qr) {
-        case dvc::DeviceBackend::Sim: {
-            std::error_code ec;
-            fs::create_directories(cfg.devices.qrSimInbox, ec);
-            qr = std::make_unique<dvc::SimQrSource>(cfg.devices.qrSimInbox);
-            break;
-        }
-        case dvc::DeviceBackend::Real:
-            dvc::log::warn("qr", "no camera driver in this build; QR scanning is unavailable");
-            break;
-        case dvc::DeviceBackend::None: break;
+    if (cfg.devices.qr == dvc::DeviceBackend::Sim) {
+        std::error_code ec;
+        fs::create_directories(cfg.devices.qrSimInbox, ec);
+    }
+    if (auto source = dvc::makeQrSource(cfg.devices)) {
+        qr = std::move(source).value();
+    } else {
+        // The kiosk still starts: "Quét mã QR" shows the device-error message with a way on.
+        dvc::log::error("qr", "QR source not available: " + source.error());
     }
     dvc::WorkerPool pool(2);
 

@@ -1,4 +1,4 @@
-// dvc-bench: cold start to first frame, idle CPU, and status lookup round trip over HTTPS.
+// dvc-bench: cold start to first frame, idle CPU, status lookup round trip over HTTPS, QR decoding.
 // Every figure on its own line as `name: value unit` (figures a script can grep).
 // Usage: dvc-bench [--lookups N] [--idle-seconds S] [--skip-ui]
 #include <algorithm>
@@ -9,26 +9,23 @@
 #include <string>
 #include <vector>
 
+#include "bench_stats.h"
 #include "gateway_process.h"
 #include "https_portal_client.h"
 #include "kiosk_probe.h"
+#include "qr_bench.h"
 
 using namespace dvc;
+using dvc::bench::percentile;
 
 namespace {
 
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    auto idx = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-    return v[idx];
-}
-
 std::filesystem::path writeKioskConfig(const test::GatewayProcess& gw) {
     auto dir = test::freshTempDir("bench-kiosk");
-    std::ofstream(dir / "kiosk.toml") << "[kiosk]\nid = \"KIOSK-BENCH\"\n[backend]\nurl = \""
-                                      << gw.url() << "\"\nca_file = \"" << gw.caFile().string()
-                                      << "\"\n[devices]\nqr_sim_inbox = \"qr\"\n"
-                                      << "[display]\nfullscreen = false\n";
+    std::ofstream(dir / "kiosk.toml")
+        << "[kiosk]\nid = \"KIOSK-BENCH\"\n[backend]\nurl = \"" << gw.url() << "\"\nca_file = \""
+        << gw.caFile().string() << "\"\n[devices]\nqr_sim_inbox = \"qr\"\n"
+        << "[display]\nfullscreen = false\n";
     return dir / "kiosk.toml";
 }
 
@@ -39,9 +36,12 @@ int main(int argc, char** argv) {
     bool skipUi = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--lookups" && i + 1 < argc) lookups = std::atoi(argv[++i]);
-        else if (a == "--idle-seconds" && i + 1 < argc) idleSeconds = std::atoi(argv[++i]);
-        else if (a == "--skip-ui") skipUi = true;
+        if (a == "--lookups" && i + 1 < argc)
+            lookups = std::atoi(argv[++i]);
+        else if (a == "--idle-seconds" && i + 1 < argc)
+            idleSeconds = std::atoi(argv[++i]);
+        else if (a == "--skip-ui")
+            skipUi = true;
         else {
             std::fprintf(stderr, "usage: dvc-bench [--lookups N] [--idle-seconds S] [--skip-ui]\n");
             return 2;
@@ -57,11 +57,14 @@ int main(int argc, char** argv) {
         std::vector<double> starts;
         for (int i = 0; i < 5; ++i)
             if (auto ms = bench::coldStartMs(DVC_KIOSK_BIN, config)) starts.push_back(*ms);
-        if (starts.empty()) std::fprintf(stderr, "cold start: the kiosk did not draw a frame\n");
-        else std::printf("cold_start_first_frame: %.0f ms\n", percentile(starts, 0.5));
+        if (starts.empty())
+            std::fprintf(stderr, "cold start: the kiosk did not draw a frame\n");
+        else
+            std::printf("cold_start_first_frame: %.0f ms\n", percentile(starts, 0.5));
         if (auto cpu = bench::idleCpuPercent(DVC_KIOSK_BIN, config, idleSeconds))
             std::printf("idle_cpu: %.2f %%\n", *cpu);
-        else std::fprintf(stderr, "idle cpu: the kiosk did not start\n");
+        else
+            std::fprintf(stderr, "idle cpu: the kiosk did not start\n");
     }
 #else
     (void)skipUi;
@@ -85,10 +88,13 @@ int main(int argc, char** argv) {
         auto t = std::chrono::steady_clock::now();
         if (!client.dossierStatus(code)) return 1;
         times.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count());
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t)
+                .count());
     }
     std::printf("status_lookup_median: %.2f ms\n", percentile(times, 0.5));
     std::printf("status_lookup_p95: %.2f ms\n", percentile(times, 0.95));
     std::printf("status_lookup_samples: %d count\n", lookups);
+
+    if (!bench::runQrDecodeBench(50)) return 1;
     return 0;
 }

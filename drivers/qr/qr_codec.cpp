@@ -34,17 +34,26 @@ Result<std::string, QrScanFailure> decodeQrImageFile(const std::filesystem::path
     return decodeQrLuma(image.get(), w, h, w);
 }
 
-bool writeQrPng(const std::string& text, const std::filesystem::path& file, int size) {
+LumaFrame renderQrLuma(const std::string& text, int size) {
+    LumaFrame frame;
     try {
         ZXing::MultiFormatWriter writer(ZXing::BarcodeFormat::QRCode);
         writer.setEncoding(ZXing::CharacterSet::UTF8).setMargin(4);
-        auto matrix = writer.encode(text, size, size);
-        auto pixels = ZXing::ToMatrix<std::uint8_t>(matrix);
-        return stbi_write_png(file.c_str(), pixels.width(), pixels.height(), 1, pixels.data(),
-                              pixels.width()) != 0;
+        auto pixels = ZXing::ToMatrix<std::uint8_t>(writer.encode(text, size, size));
+        frame.width = pixels.width();
+        frame.height = pixels.height();
+        frame.pixels.assign(pixels.data(), pixels.data() + pixels.size());
     } catch (const std::exception&) {
-        return false;
+        // too long for a QR code: an empty frame says so
     }
+    return frame;
+}
+
+bool writeQrPng(const std::string& text, const std::filesystem::path& file, int size) {
+    auto frame = renderQrLuma(text, size);
+    if (frame.pixels.empty()) return false;
+    return stbi_write_png(file.c_str(), frame.width, frame.height, 1, frame.pixels.data(),
+                          frame.width) != 0;
 }
 
 }  // namespace dvc

@@ -9,12 +9,12 @@ namespace dvc {
 // sees; a .txt file is what a keyboard-wedge scanner types. Each file is consumed once.
 // Writers should create files under a dot-name or with a .part suffix and rename them.
 class SimQrSource final : public QrSource {
-public:
+  public:
     explicit SimQrSource(std::filesystem::path inboxDir);
     Result<std::string, QrScanFailure> scan(std::chrono::milliseconds timeout,
                                             const std::atomic<bool>& cancel) override;
 
-private:
+  private:
     std::filesystem::path inbox_;
 };
 

@@ -5,6 +5,8 @@
 
 namespace dvc {
 
+// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+bool isValidUtf8(std::string_view s);
 // The first UTF-8 encoded code point of s (empty if s is empty).
 std::string_view firstCodepoint(std::string_view s);
 // Number of code points (invalid bytes count as one each).

@@ -153,7 +153,7 @@ Result<KioskConfig, ConfigError> parseConfig(const std::string& text, const std:
     const auto* devices = r.section(root, "devices");
     if (devices) {
         r.onlyKeys(*devices, "devices.",
-                   {"qr", "card_reader", "printer", "scanner", "qr_sim_inbox"});
+                   {"qr", "card_reader", "printer", "scanner", "qr_sim_inbox", "qr_device"});
     }
     auto backendChoice = [&](std::string_view key, DeviceBackend& out) {
         r.choice(devices, "devices.", key, out,
@@ -165,6 +165,11 @@ Result<KioskConfig, ConfigError> parseConfig(const std::string& text, const std:
     backendChoice("printer", c.devices.printer);
     backendChoice("scanner", c.devices.scanner);
     r.path(devices, "devices.", "qr_sim_inbox", c.devices.qrSimInbox);
+    r.string(devices, "devices.", "qr_device", c.devices.qrDevice);
+    if (!r.error && devices && devices->contains("qr_device") &&
+        !c.devices.qrDevice.starts_with("v4l2:/") && !c.devices.qrDevice.starts_with("serial:/"))
+        r.failAt(devices->get("qr_device")->source(), "devices.qr_device",
+                 "expected \"v4l2:/dev/videoN\" or \"serial:/dev/ttyXXX[@BAUD]\"");
 
     const auto* display = r.section(root, "display");
     if (display) r.onlyKeys(*display, "display.", {"fullscreen", "orientation"});

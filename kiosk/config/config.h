@@ -25,6 +25,7 @@ struct DevicesConfig {
     DeviceBackend printer = DeviceBackend::Sim;
     DeviceBackend scanner = DeviceBackend::Sim;
     std::filesystem::path qrSimInbox;  // the simulated camera "sees" files dropped here
+    std::string qrDevice = "v4l2:/dev/video0";  // for qr = "real": v4l2:PATH | serial:PATH[@BAUD]
 };
 
 struct DisplayConfig {

@@ -1,5 +1,7 @@
 #include "identity/cccd_qr.h"
 
+#include "common/utf8.h"
+
 #include <utility>
 
 namespace dvc {
@@ -7,39 +9,6 @@ namespace dvc {
 namespace {
 
 using namespace std::chrono;
-
-// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
-bool isValidUtf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto b0 = static_cast<unsigned char>(s[i]);
-        if (b0 < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t n = 0;
-        char32_t cp = 0;
-        char32_t min = 0;
-        if ((b0 & 0xE0) == 0xC0) {
-            n = 2; cp = b0 & 0x1Fu; min = 0x80;
-        } else if ((b0 & 0xF0) == 0xE0) {
-            n = 3; cp = b0 & 0x0Fu; min = 0x800;
-        } else if ((b0 & 0xF8) == 0xF0) {
-            n = 4; cp = b0 & 0x07u; min = 0x10000;
-        } else {
-            return false;
-        }
-        if (i + n > s.size()) return false;
-        for (std::size_t k = 1; k < n; ++k) {
-            const auto b = static_cast<unsigned char>(s[i + k]);
-            if ((b & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (b & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        i += n;
-    }
-    return true;
-}
 
 bool startsWithNoCase(std::string_view s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
@@ -53,7 +22,8 @@ bool startsWithNoCase(std::string_view s, std::string_view prefix) {
 
 bool isAsciiAlnum(std::string_view s) {
     for (char c : s) {
-        const bool alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        const bool alnum =
+            (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
         if (!alnum) return false;
     }
     return true;
@@ -83,7 +53,8 @@ bool parseDate(std::string_view s, CccdDate& out) {
     };
     const int d = num(0, 2), m = num(2, 2), y = num(4, 4);
     if (y < 1900) return false;
-    const year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+    const year_month_day ymd{year{y}, month{static_cast<unsigned>(m)},
+                             day{static_cast<unsigned>(d)}};
     if (!ymd.ok()) return false;
     // "yyyy-mm-dd" from the digits already checked.
     std::string iso{s.substr(4, 4)};
@@ -103,10 +74,10 @@ bool parseGender(std::string_view s, Gender& out) {
         return true;
     }
     constexpr std::string_view kFemaleForms[] = {
-        "N\u1EEF",          // NFC
-        "Nu\u031B\u0303",   // NFD
-        "Nu\u0303\u031B",   // non-canonical order, same after NFC
-        "N\u01B0\u0303",    // ư + combining tilde
+        "N\u1EEF",         // NFC
+        "Nu\u031B\u0303",  // NFD
+        "Nu\u0303\u031B",  // non-canonical order, same after NFC
+        "N\u01B0\u0303",   // ư + combining tilde
     };
     for (auto form : kFemaleForms) {
         if (s == form) {
@@ -123,11 +94,16 @@ bool isBlank(std::string_view s) {
 
 CccdQrError fromPersonalNumberError(PersonalNumberError e) {
     switch (e) {
-        case PersonalNumberError::NotTwelveDigits: return CccdQrError::PersonalNumberNotTwelveDigits;
-        case PersonalNumberError::UnknownProvince: return CccdQrError::PersonalNumberUnknownProvince;
-        case PersonalNumberError::CenturyMismatch: return CccdQrError::PersonalNumberCenturyMismatch;
-        case PersonalNumberError::YearMismatch: return CccdQrError::PersonalNumberYearMismatch;
-        case PersonalNumberError::GenderMismatch: return CccdQrError::PersonalNumberGenderMismatch;
+        case PersonalNumberError::NotTwelveDigits:
+            return CccdQrError::PersonalNumberNotTwelveDigits;
+        case PersonalNumberError::UnknownProvince:
+            return CccdQrError::PersonalNumberUnknownProvince;
+        case PersonalNumberError::CenturyMismatch:
+            return CccdQrError::PersonalNumberCenturyMismatch;
+        case PersonalNumberError::YearMismatch:
+            return CccdQrError::PersonalNumberYearMismatch;
+        case PersonalNumberError::GenderMismatch:
+            return CccdQrError::PersonalNumberGenderMismatch;
     }
     return CccdQrError::PersonalNumberNotTwelveDigits;
 }
@@ -140,32 +116,55 @@ std::chrono::year_month_day CccdDate::ymd() const {
 
 const char* errorName(CccdQrError error) {
     switch (error) {
-        case CccdQrError::TooLong: return "too_long";
-        case CccdQrError::Empty: return "empty";
-        case CccdQrError::InvalidUtf8: return "invalid_utf8";
-        case CccdQrError::ControlCharacter: return "control_character";
-        case CccdQrError::Url: return "url";
-        case CccdQrError::VietQr: return "vietqr";
-        case CccdQrError::HealthInsuranceCard: return "health_insurance_card";
-        case CccdQrError::TooFewFields: return "too_few_fields";
-        case CccdQrError::PersonalNumberNotTwelveDigits: return "personal_number_not_twelve_digits";
-        case CccdQrError::PersonalNumberUnknownProvince: return "personal_number_unknown_province";
-        case CccdQrError::PersonalNumberCenturyMismatch: return "personal_number_century_mismatch";
-        case CccdQrError::PersonalNumberYearMismatch: return "personal_number_year_mismatch";
-        case CccdQrError::PersonalNumberGenderMismatch: return "personal_number_gender_mismatch";
-        case CccdQrError::InvalidOldIdNumber: return "invalid_old_id_number";
-        case CccdQrError::MissingName: return "missing_name";
-        case CccdQrError::InvalidBirthDate: return "invalid_birth_date";
-        case CccdQrError::BirthInFuture: return "birth_in_future";
-        case CccdQrError::InvalidGender: return "invalid_gender";
-        case CccdQrError::InvalidIssueDate: return "invalid_issue_date";
-        case CccdQrError::IssueBeforeBirth: return "issue_before_birth";
-        case CccdQrError::IssueInFuture: return "issue_in_future";
+        case CccdQrError::TooLong:
+            return "too_long";
+        case CccdQrError::Empty:
+            return "empty";
+        case CccdQrError::InvalidUtf8:
+            return "invalid_utf8";
+        case CccdQrError::ControlCharacter:
+            return "control_character";
+        case CccdQrError::Url:
+            return "url";
+        case CccdQrError::VietQr:
+            return "vietqr";
+        case CccdQrError::HealthInsuranceCard:
+            return "health_insurance_card";
+        case CccdQrError::TooFewFields:
+            return "too_few_fields";
+        case CccdQrError::PersonalNumberNotTwelveDigits:
+            return "personal_number_not_twelve_digits";
+        case CccdQrError::PersonalNumberUnknownProvince:
+            return "personal_number_unknown_province";
+        case CccdQrError::PersonalNumberCenturyMismatch:
+            return "personal_number_century_mismatch";
+        case CccdQrError::PersonalNumberYearMismatch:
+            return "personal_number_year_mismatch";
+        case CccdQrError::PersonalNumberGenderMismatch:
+            return "personal_number_gender_mismatch";
+        case CccdQrError::InvalidOldIdNumber:
+            return "invalid_old_id_number";
+        case CccdQrError::MissingName:
+            return "missing_name";
+        case CccdQrError::InvalidBirthDate:
+            return "invalid_birth_date";
+        case CccdQrError::BirthInFuture:
+            return "birth_in_future";
+        case CccdQrError::InvalidGender:
+            return "invalid_gender";
+        case CccdQrError::InvalidIssueDate:
+            return "invalid_issue_date";
+        case CccdQrError::IssueBeforeBirth:
+            return "issue_before_birth";
+        case CccdQrError::IssueInFuture:
+            return "issue_in_future";
     }
     return "unknown";
 }
 
-std::string i18nKey(CccdQrError error) { return std::string("error.cccd_qr.") + errorName(error); }
+std::string i18nKey(CccdQrError error) {
+    return std::string("error.cccd_qr.") + errorName(error);
+}
 
 Result<CccdQrData, CccdQrError> parseCccdQr(std::string_view text, year_month_day today) {
     if (text.size() > kMaxCccdQrBytes) return fail(CccdQrError::TooLong);

@@ -9,9 +9,10 @@ const char* usageText() {
            "\n"
            "commands:\n"
            "  status lookup CODE   look a dossier up by its code (e.g. 000.00.19.H42-261123-0001)\n"
+           "  qr decode IMAGE      decode a QR code in a PNG/JPEG photo as the kiosk's camera would\n"
            "\n"
            "exit codes: 0 found/ok, 2 usage, 3 not found, 4 gateway unreachable or TLS refused,\n"
-           "            5 bad answer from the gateway, 1 other failure\n";
+           "            5 bad answer from the gateway, 10 no QR code in the image, 1 other failure\n";
 }
 
 Result<CliOptions, std::string> parseCli(int argc, char** argv) {

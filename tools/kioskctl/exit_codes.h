@@ -8,4 +8,11 @@ constexpr int kUsage = 2;
 constexpr int kNotFound = 3;
 constexpr int kUnreachable = 4;   // no connection, timeout, or TLS refused
 constexpr int kBadResponse = 5;   // the gateway answered, but wrongly (5xx, garbage, refused request)
+// 10–19: the identity devices (QR and chip card).
+constexpr int kNoQrCode = 10;            // qr decode: an image, but no QR code in it
+constexpr int kCardAccessDenied = 11;    // card read: the chip refused the MRZ/CAN key
+constexpr int kCardRemoved = 12;         // card read: the card left the field mid-read
+constexpr int kCardNotVerified = 13;     // card read: read, but passive authentication failed
+constexpr int kNoCard = 14;              // card read: no card presented in time
+constexpr int kNoReader = 15;            // card read: no reader / PC/SC service not running
 }  // namespace dvc::kioskctl

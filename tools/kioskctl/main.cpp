@@ -5,6 +5,7 @@
 #include "exit_codes.h"
 #include "https_portal_client.h"
 #include "log/log.h"
+#include "qr_command.h"
 #include "status_command.h"
 
 using namespace dvc;
@@ -31,6 +32,8 @@ int main(int argc, char** argv) {
         HttpsPortalClient portal(config->backend, config->kioskId);
         return statusLookup(portal, words[2], options->json);
     }
+    if (words.size() == 3 && words[0] == "qr" && words[1] == "decode")
+        return qrDecode(words[2], options->json);
     std::fprintf(stderr, "dvc-kioskctl: unknown or incomplete command\n%s", usageText());
     return kUsage;
 }
