@@ -22,11 +22,21 @@ void drawKioskFrame(UiContext& ui) {
     Rect content{m.margin, top, ui.width - 2 * m.margin, footer.y - top};
     const Screen screen = ui.session.screen();
     switch (screen) {
-        case Screen::Home: drawHome(ui, content); break;
-        case Screen::StatusLookup: drawStatusLookup(ui, content); break;
-        case Screen::StatusResult: drawStatusResult(ui, content); break;
+        case Screen::Home:
+            drawHome(ui, content);
+            break;
+        case Screen::StatusLookup:
+            drawStatusLookup(ui, content);
+            break;
+        case Screen::StatusResult:
+            drawStatusResult(ui, content);
+            break;
+        case Screen::Identify:
+            drawIdentify(ui, content);
+            break;
     }
-    if (drawFooter(ui, footer, screen != Screen::Home)) ui.session.goHome();
+    const bool visit = screen != Screen::Home || ui.session.identity().confirmed() != nullptr;
+    if (drawFooter(ui, footer, visit)) ui.session.goHome();
     ImGui::End();
 
     if (auto left = ui.session.idleSecondsLeft(ui.now)) {

@@ -36,12 +36,43 @@ struct Session::Inbox {
     }
 };
 
-Session::Session(SessionSettings settings, PortalClient& portal, TaskRunner& tasks, QrSource* qr)
+// The flows' Background: work on the task runner, results through the inbox.
+class Session::Worker final : public Background {
+  public:
+    Worker(TaskRunner& tasks, std::shared_ptr<Inbox> inbox)
+        : tasks_(tasks), inbox_(std::move(inbox)) {}
+    void run(std::function<std::function<void()>()> work) override {
+        inbox_->expect();
+        tasks_.post([work = std::move(work), inbox = inbox_] {
+            auto apply = work();
+            inbox->deliver([apply = std::move(apply)](Session&) { apply(); });
+        });
+    }
+    std::function<void()> uiWaker() override {
+        return [inbox = inbox_] {
+            std::function<void()> wake;
+            {
+                std::lock_guard lock(inbox->mutex);
+                wake = inbox->wake;
+            }
+            if (wake) wake();
+        };
+    }
+
+  private:
+    TaskRunner& tasks_;
+    std::shared_ptr<Inbox> inbox_;
+};
+
+Session::Session(SessionSettings settings, PortalClient& portal, TaskRunner& tasks, QrSource* qr,
+                 ChipIdentityReader* chip)
     : settings_(std::move(settings)),
       portal_(portal),
       tasks_(tasks),
       qr_(qr),
       inbox_(std::make_shared<Inbox>()),
+      worker_(std::make_unique<Worker>(tasks_, inbox_)),
+      identity_(*worker_, qr, chip, IdentitySettings{settings_.qrScanTimeout, settings_.cardWait}),
       language_(settings_.defaultLanguage) {}
 
 Session::~Session() {
@@ -124,8 +155,8 @@ void Session::startLookup(const std::string& code) {
             const PortalError& e = result.error();
             s.phase_ = LookupPhase::Failed;
             s.errorKey_ = messageKeyFor(e.kind);
-            s.gatewayReachable_ = e.kind == PortalErrorKind::NotFound ||
-                                  e.kind == PortalErrorKind::InvalidRequest;
+            s.gatewayReachable_ =
+                e.kind == PortalErrorKind::NotFound || e.kind == PortalErrorKind::InvalidRequest;
             log::warn("lookup", std::string("failed: ") + kindName(e.kind) + " http=" +
                                     std::to_string(e.httpStatus) + " " + e.code + " " + e.detail);
         });
@@ -194,14 +225,32 @@ void Session::retryLookup() {
     }
 }
 
+void Session::openIdentify() {
+    screen_ = Screen::Identify;
+    identity_.begin();
+}
+
+void Session::confirmIdentity() {
+    if (identity_.confirm()) screen_ = Screen::Home;
+}
+
+bool Session::hasVisitState() const {
+    return screen_ != Screen::Home || language_ != settings_.defaultLanguage ||
+           identity_.confirmed() != nullptr;
+}
+
 void Session::goHome() {
     log::info("session", "finished; personal data wiped");
     wipe();
 }
 
-void Session::setLanguage(Language lang) { language_ = lang; }
+void Session::setLanguage(Language lang) {
+    language_ = lang;
+}
 
-void Session::noteActivity(TimePoint now) { lastActivity_ = now; }
+void Session::noteActivity(TimePoint now) {
+    lastActivity_ = now;
+}
 
 void Session::wipe() {
     if (scanCancel_) *scanCancel_ = true;
@@ -213,13 +262,14 @@ void Session::wipe() {
         dossier_.reset();
     }
     errorKey_.clear();
+    identity_.wipe();
     screen_ = Screen::Home;
     phase_ = LookupPhase::Entering;
     language_ = settings_.defaultLanguage;
 }
 
 std::optional<int> Session::idleSecondsLeft(TimePoint now) const {
-    bool hasState = screen_ != Screen::Home || language_ != settings_.defaultLanguage;
+    bool hasState = hasVisitState();
     if (!hasState) return std::nullopt;
     auto idle = now - lastActivity_;
     if (idle < settings_.idleTimeout) return std::nullopt;
@@ -241,7 +291,7 @@ bool Session::applyResults() {
 bool Session::update(TimePoint now) {
     bool changed = applyResults();
 
-    bool hasState = screen_ != Screen::Home || language_ != settings_.defaultLanguage;
+    bool hasState = hasVisitState();
     if (hasState && now - lastActivity_ >= settings_.idleTimeout + settings_.idleCountdown) {
         log::info("session", "idle timeout; personal data wiped");
         wipe();
@@ -261,7 +311,9 @@ void Session::sendHeartbeat(TimePoint now) {
     if (!startedAt_) startedAt_ = now;
     beat.uptimeSeconds =
         std::chrono::duration_cast<std::chrono::seconds>(now - *startedAt_).count();
-    beat.uiState = screen_ == Screen::Home ? "home" : "status_lookup";
+    beat.uiState = screen_ == Screen::Home       ? "home"
+                   : screen_ == Screen::Identify ? "identify"
+                                                 : "status_lookup";
     beat.qr.health = qr_ ? DeviceHealth::Ok : DeviceHealth::Absent;
     inbox_->expect();
     PortalClient* portal = &portal_;
@@ -287,7 +339,7 @@ std::optional<TimePoint> Session::nextDeadline(TimePoint now) const {
         if (t > now && (!next || t < *next)) next = t;
     };
     if (nextHeartbeat_) earliest(*nextHeartbeat_);
-    bool hasState = screen_ != Screen::Home || language_ != settings_.defaultLanguage;
+    bool hasState = hasVisitState();
     if (hasState) {
         const TimePoint countdownStart = lastActivity_ + settings_.idleTimeout;
         const TimePoint wipeAt = countdownStart + settings_.idleCountdown;

@@ -14,6 +14,7 @@
 #include "domain/kiosk_health.h"
 #include "portal/portal_client.h"
 #include "ports/qr_source.h"
+#include "session/identity_flow.h"
 #include "session/task_runner.h"
 
 namespace dvc {
@@ -21,7 +22,7 @@ namespace dvc {
 using Clock = std::chrono::steady_clock;
 using TimePoint = Clock::time_point;
 
-enum class Screen { Home, StatusLookup, StatusResult };
+enum class Screen { Home, StatusLookup, StatusResult, Identify };
 
 // Where the status lookup is while Screen::StatusLookup is shown.
 enum class LookupPhase { Entering, Scanning, Loading, Failed };
@@ -33,14 +34,16 @@ struct SessionSettings {
     std::chrono::seconds idleCountdown{10};
     std::chrono::seconds heartbeatInterval{60};
     std::chrono::milliseconds qrScanTimeout{30000};
+    std::chrono::milliseconds cardWait{30000};  // "no card in 30 s" ends the chip read
 };
 
 // The citizen's visit as a state machine. Owned by the UI thread: the UI reads it and calls
 // intents; blocking work runs on the TaskRunner and its result is applied in update().
 // Every personal datum it holds is wiped on goHome(), finish and idle timeout.
 class Session {
-public:
-    Session(SessionSettings settings, PortalClient& portal, TaskRunner& tasks, QrSource* qr);
+  public:
+    Session(SessionSettings settings, PortalClient& portal, TaskRunner& tasks, QrSource* qr,
+            ChipIdentityReader* chip = nullptr);
     ~Session();
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
@@ -57,7 +60,10 @@ public:
     void startQrScan();
     void cancelQrScan();
     void retryLookup();  // back to entering, the code kept
-    void goHome();       // finish: wipe and return home
+    void openIdentify();
+    void confirmIdentity();  // the citizen confirmed who the card says they are
+    IdentityFlow& identity() { return identity_; }
+    void goHome();  // finish: wipe and return home
     void setLanguage(Language lang);
     void noteActivity(TimePoint now);  // any touch or key
 
@@ -83,9 +89,12 @@ public:
     const std::vector<MaintenanceNotice>& maintenance() const { return maintenance_; }
     bool gatewayReachable() const { return gatewayReachable_; }
     std::uint64_t lookupsCompleted() const { return lookupsCompleted_; }
+    const IdentityFlow& identity() const { return identity_; }
 
-private:
+  private:
     struct Inbox;
+    class Worker;
+    bool hasVisitState() const;
     void startLookup(const std::string& code);
     void wipe();
     bool applyResults();
@@ -96,6 +105,8 @@ private:
     TaskRunner& tasks_;
     QrSource* qr_;
     std::shared_ptr<Inbox> inbox_;
+    std::unique_ptr<Worker> worker_;  // runs the flows' work through tasks_ and inbox_
+    IdentityFlow identity_;
 
     Screen screen_ = Screen::Home;
     LookupPhase phase_ = LookupPhase::Entering;

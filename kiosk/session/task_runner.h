@@ -5,7 +5,7 @@ namespace dvc {
 
 // Runs blocking work (HTTP, devices) away from the UI thread.
 class TaskRunner {
-public:
+  public:
     virtual ~TaskRunner() = default;
     virtual void post(std::function<void()> work) = 0;
 };

@@ -8,10 +8,14 @@ std::string messageKeyFor(PortalErrorKind kind) {
 
 const char* qrScanFailureName(QrScanFailure failure) {
     switch (failure) {
-        case QrScanFailure::NoCode: return "no_code";
-        case QrScanFailure::Unreadable: return "unreadable";
-        case QrScanFailure::DeviceError: return "device_error";
-        case QrScanFailure::Cancelled: return "cancelled";
+        case QrScanFailure::NoCode:
+            return "no_code";
+        case QrScanFailure::Unreadable:
+            return "unreadable";
+        case QrScanFailure::DeviceError:
+            return "device_error";
+        case QrScanFailure::Cancelled:
+            return "cancelled";
     }
     return "unknown";
 }

@@ -13,7 +13,7 @@ namespace dvc {
 // A fixed pool of threads; the destructor finishes queued work and joins, so whatever the
 // tasks use must be declared before (and so outlive) the pool.
 class WorkerPool final : public TaskRunner {
-public:
+  public:
     explicit WorkerPool(unsigned threads = 2);
     ~WorkerPool() override;
     WorkerPool(const WorkerPool&) = delete;
@@ -21,7 +21,7 @@ public:
 
     void post(std::function<void()> work) override;
 
-private:
+  private:
     void run();
     std::mutex mutex_;
     std::condition_variable wake_;

@@ -114,6 +114,11 @@ start_gateway
 orientation=portrait
 [[ $scenario == landscape ]] && orientation=landscape
 write_config "$orientation"
+if [[ $scenario == idle_timeout ]]; then
+    # The script's virtual clock jumps; the countdown's 10 s are real time in between, which a
+    # loaded machine (screenshots under ASan) can spend. 30 s keeps the scenario about behaviour.
+    sed -i 's/^idle_countdown_s = 10$/idle_countdown_s = 30/' "$work/kiosk.toml"
+fi
 pick_display
 code="000.00.19.H42-261123-0001"
 
@@ -122,6 +127,11 @@ qr_scan)
     "$DVC_QRGEN" "$code" "$work/slip-qr.png"
     "$DVC_QRGEN" "https://dichvucong.gov.vn/" "$work/not-a-dossier.png"
     run_kiosk "$DVC_UI_SCRIPTS/qr_scan.script" || { show_logs; exit 1; }
+    ;;
+identify_qr)
+    "$DVC_QRGEN" "079304012345||Trần Thị Bích Ngọc|29022004|Nữ|123 Lê Lợi, Phường Bến Thành, Quận 1, TP. Hồ Chí Minh|15082024||||" "$work/card-qr.png"
+    "$DVC_QRGEN" "00020101021138570010A000000727012700069704070113VQRQ00012345" "$work/vietqr.png"
+    run_kiosk "$DVC_UI_SCRIPTS/identify_qr.script" || { show_logs; exit 1; }
     ;;
 gateway_down)
     # The script echoes "stop-gateway" once the first lookup has worked; stop the gateway then

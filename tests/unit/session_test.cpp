@@ -13,7 +13,7 @@ using namespace std::chrono_literals;
 namespace {
 
 class DossierRegistry final : public PortalClient {
-public:
+  public:
     std::mutex mutex;
     std::optional<PortalError> failure;  // when set, every call fails with it
     int heartbeats = 0;
@@ -37,14 +37,17 @@ public:
         ++heartbeats;
         if (failure) return fail(*failure);
         HeartbeatReply r;
-        r.maintenance.push_back({"m1", "2026-11-30T22:00:00+07:00", "2026-11-30T23:00:00+07:00",
-                                 {"Bảo trì", "Maintenance"}, false});
+        r.maintenance.push_back({"m1",
+                                 "2026-11-30T22:00:00+07:00",
+                                 "2026-11-30T23:00:00+07:00",
+                                 {"Bảo trì", "Maintenance"},
+                                 false});
         return r;
     }
 };
 
 class ScriptedQr final : public QrSource {
-public:
+  public:
     std::optional<Result<std::string, QrScanFailure>> next;
     Result<std::string, QrScanFailure> scan(std::chrono::milliseconds timeout,
                                             const std::atomic<bool>& cancel) override {
@@ -194,4 +197,61 @@ TEST_CASE_METHOD(Fixture, "heartbeats carry maintenance notices back") {
     CHECK(portal.heartbeats == 1);
     REQUIRE(session.maintenance().size() == 1);
     CHECK(session.maintenance()[0].message.vi == "Bảo trì");
+}
+
+TEST_CASE_METHOD(
+    Fixture, "identify by the card's QR: confirm, then the visit holds the identity until finish") {
+    session.openIdentify();
+    CHECK(session.screen() == Screen::Identify);
+    CHECK(session.identity().phase() == IdentifyPhase::Choose);
+    qr.next = std::string(
+        "079304012345||Trần Thị Bích Ngọc|29022004|Nữ|123 Lê Lợi, Phường Bến Thành, Quận 1, TP. Hồ "
+        "Chí "
+        "Minh|15082024||||");
+    session.identity().scanQr();
+    CHECK(session.identity().phase() == IdentifyPhase::ScanningQr);
+    REQUIRE(session.waitForPendingWork(5s));
+    REQUIRE(session.identity().phase() == IdentifyPhase::Confirming);
+    const auto* pending = session.identity().pending();
+    REQUIRE(pending);
+    CHECK(pending->fullName == "Trần Thị Bích Ngọc");
+    CHECK_FALSE(pending->verified);
+    CHECK(pending->verificationKey == "identity.verdict.qr_unverified");
+    CHECK(session.identity().confirmed() == nullptr);
+
+    session.confirmIdentity();
+    CHECK(session.screen() == Screen::Home);
+    REQUIRE(session.identity().confirmed());
+    CHECK(session.identity().confirmed()->personalNumber == "079304012345");
+    // An identified citizen on the home screen is still a visit: the idle countdown runs.
+    session.noteActivity(t0);
+    CHECK(session.idleSecondsLeft(t0 + 61s).has_value());
+    session.update(t0 + 71s);
+    CHECK(session.identity().confirmed() == nullptr);
+}
+
+TEST_CASE_METHOD(Fixture,
+                 "identify: a foreign QR is refused with its own message; not-me forgets") {
+    session.openIdentify();
+    qr.next = std::string("00020101021138570010A000000727012700069704070113VQRQ00012345");
+    session.identity().scanQr();
+    REQUIRE(session.waitForPendingWork(5s));
+    CHECK(session.identity().phase() == IdentifyPhase::Failed);
+    CHECK(session.identity().errorKey() == "error.cccd_qr.vietqr");
+    CHECK(session.identity().pending() == nullptr);
+
+    qr.next = std::string("042090001234|123456789|Nguyễn Văn An|12051990|Nam|Hà Tĩnh|01012021");
+    session.identity().retry();
+    REQUIRE(session.waitForPendingWork(5s));
+    REQUIRE(session.identity().phase() == IdentifyPhase::Confirming);
+    session.identity().reject();
+    CHECK(session.identity().pending() == nullptr);
+    CHECK(session.identity().phase() == IdentifyPhase::Choose);
+}
+
+TEST_CASE_METHOD(Fixture, "identify by chip without a reader configured says so") {
+    session.openIdentify();
+    session.identity().chooseChip();
+    CHECK(session.identity().phase() == IdentifyPhase::Failed);
+    CHECK(session.identity().errorKey() == "error.chip.no_reader");
 }

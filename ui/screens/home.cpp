@@ -1,10 +1,12 @@
 // Home: the services of the kiosk as large tiles. Only "Tra cứu hồ sơ" is live for now; the
 // others are shown (so visitors learn what is coming) but disabled, marked "Sắp có".
-#include <algorithm>
 #include <imgui.h>
+#include <algorithm>
 #include <string>
 
+#include "privacy/mask.h"
 #include "screens/screens.h"
+#include "widgets/big_button.h"
 #include "widgets/icons.h"
 #include "widgets/panels.h"
 #include "widgets/text.h"
@@ -23,7 +25,8 @@ struct Tile {
 
 constexpr Tile kTiles[] = {
     {"home:status", "home.status.title", "home.status.description", Icon::Search, true},
-    {"home:procedures", "home.procedures.title", "home.procedures.description", Icon::Document, false},
+    {"home:procedures", "home.procedures.title", "home.procedures.description", Icon::Document,
+     false},
     {"home:queue", "home.queue.title", "home.queue.description", Icon::Ticket, false},
     {"home:rating", "home.rating.title", "home.rating.description", Icon::Star, false},
 };
@@ -39,13 +42,15 @@ bool drawTile(UiContext& ui, const Tile& tile, Rect r) {
     ui.record.addWidget(tile.id, title, r, tile.live);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    Colour fill = tile.live ? (pressed ? palette::primaryPressed : palette::primary) : palette::surface;
+    Colour fill =
+        tile.live ? (pressed ? palette::primaryPressed : palette::primary) : palette::surface;
     Colour textColour = tile.live ? palette::onPrimary : palette::textMuted;
     Colour iconColour = tile.live ? palette::primary : palette::textMuted;
     if (tile.live && !pressed)
         dl->AddRectFilled(ImVec2(r.x, r.y + ui.px(6)), ImVec2(r.right(), r.bottom() + ui.px(6)),
                           IM_COL32(10, 30, 60, 50), ui.metrics.radius);
-    dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), fill.packed(), ui.metrics.radius);
+    dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), fill.packed(),
+                      ui.metrics.radius);
     if (!tile.live)
         dl->AddRect(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), palette::border.packed(),
                     ui.metrics.radius, 0, ui.px(2));
@@ -53,8 +58,8 @@ bool drawTile(UiContext& ui, const Tile& tile, Rect r) {
     const float pad = ui.px(36);
     const float iconR = std::min(ui.px(58), r.h * 0.2f);
     float y = r.y + pad;
-    dl->AddCircleFilled(ImVec2(r.x + pad + iconR, y + iconR),
-                        iconR, (tile.live ? palette::surface : palette::surfaceMuted).packed(), 48);
+    dl->AddCircleFilled(ImVec2(r.x + pad + iconR, y + iconR), iconR,
+                        (tile.live ? palette::surface : palette::surfaceMuted).packed(), 48);
     drawIcon(dl, tile.icon, r.x + pad + iconR, y + iconR, iconR * 1.15f, iconColour);
     if (!tile.live) {
         const std::string& soon = ui.t("home.coming_soon");
@@ -64,7 +69,8 @@ bool drawTile(UiContext& ui, const Tile& tile, Rect r) {
     }
     y += 2 * iconR + ui.px(28);
     const float wrap = r.w - 2 * pad;
-    y += drawText(ui, FontRole::Button, title, r.x + pad, y, tile.live ? textColour : palette::text, wrap);
+    y += drawText(ui, FontRole::Button, title, r.x + pad, y, tile.live ? textColour : palette::text,
+                  wrap);
     y += ui.px(10);
     drawText(ui, FontRole::Body, ui.t(tile.descriptionKey), r.x + pad, y,
              tile.live ? Colour::rgb(0xDCE8F7) : textColour, wrap);
@@ -73,11 +79,14 @@ bool drawTile(UiContext& ui, const Tile& tile, Rect r) {
         const float ar = ui.px(34);
         ImVec2 c(r.right() - pad - ar, r.bottom() - pad - ar);
         dl->AddCircle(c, ar, palette::onPrimary.packed(), 40, ui.px(4));
-        dl->AddLine(ImVec2(c.x - ar * 0.45f, c.y), ImVec2(c.x + ar * 0.45f, c.y), palette::onPrimary.packed(), ui.px(5));
-        dl->AddLine(ImVec2(c.x + ar * 0.05f, c.y - ar * 0.4f), ImVec2(c.x + ar * 0.47f, c.y + ui.px(1)),
+        dl->AddLine(ImVec2(c.x - ar * 0.45f, c.y), ImVec2(c.x + ar * 0.45f, c.y),
                     palette::onPrimary.packed(), ui.px(5));
-        dl->AddLine(ImVec2(c.x + ar * 0.05f, c.y + ar * 0.4f), ImVec2(c.x + ar * 0.47f, c.y - ui.px(1)),
-                    palette::onPrimary.packed(), ui.px(5));
+        dl->AddLine(ImVec2(c.x + ar * 0.05f, c.y - ar * 0.4f),
+                    ImVec2(c.x + ar * 0.47f, c.y + ui.px(1)), palette::onPrimary.packed(),
+                    ui.px(5));
+        dl->AddLine(ImVec2(c.x + ar * 0.05f, c.y + ar * 0.4f),
+                    ImVec2(c.x + ar * 0.47f, c.y - ui.px(1)), palette::onPrimary.packed(),
+                    ui.px(5));
     }
     return clicked && tile.live;
 }
@@ -94,7 +103,9 @@ void drawHome(UiContext& ui, Rect content) {
     const float headH = textHeight(ui, FontRole::Title, greeting, content.w) + ui.px(6) +
                         textHeight(ui, FontRole::Body, prompt, content.w);
     const float helpH = ui.px(ui.portrait ? 230 : 170);
-    const float fixedH = headH + m.gap * 1.4f + static_cast<float>(rows - 1) * m.gap + m.gap * 1.5f + helpH;
+    const float identifyH = m.touchMin * 1.2f;
+    const float fixedH = headH + m.gap * 1.4f + static_cast<float>(rows - 1) * m.gap +
+                         m.gap * 1.5f + helpH + identifyH + m.gap;
     const float tileH = std::clamp((content.h - fixedH - m.gap * 2) / static_cast<float>(rows),
                                    m.touchMin * 3, ui.px(ui.portrait ? 470 : 520));
     const float blockH = fixedH + static_cast<float>(rows) * tileH;
@@ -106,13 +117,29 @@ void drawHome(UiContext& ui, Rect content) {
     y += drawText(ui, FontRole::Body, prompt, content.x, y, palette::textSecondary, content.w);
     y += m.gap * 1.4f;
 
-    const float tileW = (content.w - static_cast<float>(cols - 1) * m.gap) / static_cast<float>(cols);
+    const float tileW =
+        (content.w - static_cast<float>(cols - 1) * m.gap) / static_cast<float>(cols);
     for (int i = 0; i < 4; ++i) {
         float tx = content.x + static_cast<float>(i % cols) * (tileW + m.gap);
         float ty = y + static_cast<float>(i / cols) * (tileH + m.gap);
         if (drawTile(ui, kTiles[i], Rect{tx, ty, tileW, tileH})) ui.session.openStatusLookup();
     }
     y += static_cast<float>(rows) * tileH + static_cast<float>(rows - 1) * m.gap + m.gap * 1.5f;
+
+    // Identify once with the CCCD (QR or chip); what follows is pre-filled from it.
+    if (const CitizenIdentity* who = ui.session.identity().confirmed()) {
+        std::string hello =
+            fillPlaceholder(ui.t("home.identified"), "name", maskPersonName(who->fullName));
+        drawPill(ui, hello, content.x,
+                 y + (identifyH - ui.fonts.size(FontRole::BodyBold) * 1.6f) * 0.5f,
+                 FontRole::BodyBold, who->verified ? palette::successSoft : palette::warningSoft,
+                 who->verified ? palette::success : palette::warningText, "home:identified");
+    } else if (bigButton(ui, {"home:identify", ui.t("home.identify"),
+                              Rect{content.x, y, content.w, identifyH}, ButtonStyle::Secondary,
+                              true, FontRole::Button, Icon::Check})) {
+        ui.session.openIdentify();
+    }
+    y += identifyH + m.gap;
 
     // Where to find the code: the question every visitor asks first.
     Rect help{content.x, y, content.w, helpH};

@@ -8,5 +8,6 @@ namespace dvc::ui {
 void drawHome(UiContext& ui, Rect content);
 void drawStatusLookup(UiContext& ui, Rect content);
 void drawStatusResult(UiContext& ui, Rect content);
+void drawIdentify(UiContext& ui, Rect content);
 
 }  // namespace dvc::ui

@@ -1,8 +1,8 @@
 #include "widgets/header.h"
 
+#include <imgui.h>
 #include <algorithm>
 #include <ctime>
-#include <imgui.h>
 #include <string>
 
 #include "widgets/big_button.h"
@@ -59,8 +59,10 @@ float drawHeader(UiContext& ui, Rect bar) {
     const float dateH = ui.fonts.size(FontRole::Small) * 1.15f;
     float clockY = midY - (clockH + dateH) * 0.5f;
     drawText(ui, FontRole::Title, hm, right, clockY, palette::onPrimary, 0, Align::Right);
-    drawText(ui, FontRole::Small, date, right, clockY + clockH, Colour::rgb(0xCFDDF0), 0, Align::Right);
-    float clockW = std::max(textWidth(ui, FontRole::Title, hm), textWidth(ui, FontRole::Small, date));
+    drawText(ui, FontRole::Small, date, right, clockY + clockH, Colour::rgb(0xCFDDF0), 0,
+             Align::Right);
+    float clockW =
+        std::max(textWidth(ui, FontRole::Title, hm), textWidth(ui, FontRole::Small, date));
 
     // Centre name (may wrap to two lines in portrait) and the kiosk's purpose.
     const float textX = pad + 2 * emblemR + ui.px(28);
@@ -70,14 +72,15 @@ float drawHeader(UiContext& ui, Rect bar) {
     float subH = ui.fonts.size(FontRole::Small) * 1.15f;
     float y = midY - (nameH + subH + ui.px(4)) * 0.5f;
     drawText(ui, FontRole::Small, subtitle, textX, y, Colour::rgb(0xCFDDF0), wrap);
-    drawText(ui, FontRole::BodyBold, ui.centreName, textX, y + subH + ui.px(4), palette::onPrimary, wrap);
+    drawText(ui, FontRole::BodyBold, ui.centreName, textX, y + subH + ui.px(4), palette::onPrimary,
+             wrap);
 
     float bottom = bar.bottom();
     for (const auto& notice : ui.session.maintenance()) {
         const std::string& text = notice.message.in(ui.session.language());
         if (text.empty()) continue;
-        bottom += drawBanner(ui, bottom, text, Icon::Alert, palette::warningSoft, palette::warningText,
-                             palette::warning);
+        bottom += drawBanner(ui, bottom, text, Icon::Alert, palette::warningSoft,
+                             palette::warningText, palette::warning);
     }
     if (!ui.session.gatewayReachable()) {
         bottom += drawBanner(ui, bottom, ui.t("header.offline"), Icon::Offline, palette::errorSoft,
@@ -88,8 +91,10 @@ float drawHeader(UiContext& ui, Rect bar) {
 
 bool drawFooter(UiContext& ui, Rect bar, bool showHome) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(bar.x, bar.y), ImVec2(bar.right(), bar.bottom()), palette::surface.packed());
-    dl->AddLine(ImVec2(bar.x, bar.y), ImVec2(bar.right(), bar.y), palette::border.packed(), ui.px(2));
+    dl->AddRectFilled(ImVec2(bar.x, bar.y), ImVec2(bar.right(), bar.bottom()),
+                      palette::surface.packed());
+    dl->AddLine(ImVec2(bar.x, bar.y), ImVec2(bar.right(), bar.y), palette::border.packed(),
+                ui.px(2));
 
     const float pad = ui.metrics.margin;
     const float buttonH = ui.metrics.touchMin;
@@ -100,8 +105,11 @@ bool drawFooter(UiContext& ui, Rect bar, bool showHome) {
 
     bool home = false;
     if (showHome) {
-        home = bigButton(ui, {"nav:home", ui.t("nav.home"), Rect{pad, y, ui.px(300), buttonH},
-                              ButtonStyle::Secondary, true, FontRole::BodyBold, Icon::Home});
+        // On home with an identified citizen the same button ends the visit (and wipes it).
+        const bool finish = ui.session.screen() == Screen::Home;
+        home = bigButton(ui, {"nav:home", ui.t(finish ? "nav.finish" : "nav.home"),
+                              Rect{pad, y, ui.px(300), buttonH}, ButtonStyle::Secondary, true,
+                              FontRole::BodyBold, Icon::Home});
     } else {
         float wrap = bar.w - 2 * pad - switchW - ui.px(32);
         const std::string& note = ui.t("footer.privacy");
