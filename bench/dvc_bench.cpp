@@ -1,4 +1,5 @@
-// dvc-bench: cold start to first frame, idle CPU, and status lookup round trip over HTTPS.
+// dvc-bench: cold start to first frame, idle CPU, status lookup round trip over HTTPS, and the
+// APDU round trip through pcscd (pcsc_bench.cpp).
 // Every figure on its own line as `name: value unit` (figures a script can grep).
 // Usage: dvc-bench [--lookups N] [--idle-seconds S] [--skip-ui]
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include "gateway_process.h"
 #include "https_portal_client.h"
 #include "kiosk_probe.h"
+#include "pcsc_bench.h"
 
 using namespace dvc;
 
@@ -90,5 +92,6 @@ int main(int argc, char** argv) {
     std::printf("status_lookup_median: %.2f ms\n", percentile(times, 0.5));
     std::printf("status_lookup_p95: %.2f ms\n", percentile(times, 0.95));
     std::printf("status_lookup_samples: %d count\n", lookups);
+    bench::printPcscRoundtrip(200);
     return 0;
 }

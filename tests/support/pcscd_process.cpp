@@ -209,8 +209,7 @@ PcscdProcess::~PcscdProcess() {
     std::error_code ec;
     fs::remove_all(workDir_, ec);
     if (isolation() == Isolation::MountNamespace) {
-        fs::remove(socketDir() / "pcscd.comm", ec);
-        fs::remove(socketDir() / "pcscd.pid", ec);
+        fs::remove_all(socketDir(), ec);  // made again, same path, by the next instance
     }
 }
 
