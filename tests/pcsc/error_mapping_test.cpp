@@ -42,8 +42,10 @@ TEST_CASE("the detail names the call, the code and pcsc-lite's text", "[pcsc-err
     CHECK(e.detail.find("SCardEstablishContext") != std::string::npos);
     CHECK(e.detail.find("0x8010001D") != std::string::npos);
     CHECK(e.detail.find(pcsc_stringify_error(SCARD_E_NO_SERVICE)) != std::string::npos);
+    CHECK(dvc::card::pcscCardError(SCARD_E_NO_SERVICE, PcscPhase::Exchange, "SCardTransmit", "")
+              .detail.find("PC/SC service stopped") == 0);
     auto r = dvc::card::pcscCardError(SCARD_W_REMOVED_CARD, PcscPhase::Exchange, "SCardTransmit",
-                                      "ACS ACR1252 1S CL Reader [ACR1252 Reader PICC] 00 00");
+                                      "ACS ACR1252 Dual Reader [ACR1252 Dual Reader PICC] 00 00");
     CHECK(r.detail.find("ACR1252") != std::string::npos);
 }
 
@@ -55,10 +57,10 @@ TEST_CASE("only transmission failures that do not say why are ambiguous", "[pcsc
 }
 
 TEST_CASE("reader filter is a case-insensitive substring, order kept", "[reader-filter]") {
-    const std::vector<std::string> names = {"ACS ACR1252 1S CL Reader [ACR1252 Reader PICC] 00 00",
-                                            "ACS ACR1252 1S CL Reader [ACR1252 Reader SAM] 00 01",
-                                            "Virtual PCD 00 00",
-                                            "Identiv uTrust 3700 F CL Reader 01 00"};
+    const std::vector<std::string> names = {
+        "ACS ACR1252 Dual Reader [ACR1252 Dual Reader PICC] 00 00",
+        "ACS ACR1252 Dual Reader [ACR1252 Dual Reader SAM] 00 01", "Virtual PCD 00 00",
+        "Identiv uTrust 3700 F CL Reader 01 00"};
     using dvc::card::filterReaderNames;
     CHECK(filterReaderNames(names, "") == names);
     CHECK(filterReaderNames(names, "picc") == std::vector<std::string>{names[0]});

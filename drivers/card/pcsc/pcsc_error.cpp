@@ -34,10 +34,11 @@ Kind kindFor(long code, PcscPhase phase) {
     }
 }
 
-const char* hint(long code) {
+const char* hint(long code, PcscPhase phase) {
     switch (code) {
-        case SCARD_E_NO_SERVICE:
-            return "PC/SC service not running";
+        case SCARD_E_NO_SERVICE:  // during an exchange: it was running a moment ago
+            return phase == PcscPhase::Exchange ? "PC/SC service stopped"
+                                                : "PC/SC service not running";
         case SCARD_E_SERVICE_STOPPED:
         case SCARD_F_COMM_ERROR:
             return "PC/SC service stopped";
@@ -60,7 +61,7 @@ CardError pcscCardError(long code, PcscPhase phase, const char* call, const std:
     std::snprintf(codeHex, sizeof codeHex, "0x%08lX",
                   static_cast<unsigned long>(code) & 0xFFFFFFFFUL);
     std::string detail;
-    if (const char* h = hint(code)) detail = std::string(h) + ": ";
+    if (const char* h = hint(code, phase)) detail = std::string(h) + ": ";
     detail += std::string(call) + " " + codeHex + " " + pcsc_stringify_error(code);
     if (!reader.empty()) detail += " (reader \"" + reader + "\")";
     return CardError{kindFor(code, phase), std::move(detail)};
