@@ -95,6 +95,35 @@ TEST_CASE("waiting for a card can be cancelled", "[pcscd]") {
     CHECK(r.error().kind == Kind::Cancelled);
 }
 
+TEST_CASE("a card put on the reader while waiting is found", "[pcscd]") {
+    SKIP_UNLESS_PCSCD_INSTALLED();
+    VirtualReader v;
+    dvc::card::PcscCardReader reader;
+    auto waiting = std::async(std::launch::async,
+                              [&] { return reader.waitForCard("", kCardTimeout, v.cancel); });
+    std::this_thread::sleep_for(300ms);  // the wait is under way, the field is empty
+    REQUIRE(v.bridge.insert().ok());
+    auto channel = waiting.get();
+    INFO((channel.ok() ? "" : channel.error().detail));
+    REQUIRE(channel.ok());
+    CHECK(toHex(transmitOk(*channel.value(), "00A4020C02011E")) == "9000");
+}
+
+TEST_CASE("a card held by another channel is refused, not shared", "[pcscd]") {
+    SKIP_UNLESS_PCSCD_INSTALLED();
+    VirtualReader v;
+    dvc::card::PcscCardReader reader;
+    auto first = v.insertAndConnect(reader);  // exclusive by default
+    auto second = reader.waitForCard("", kNoCardTimeout, v.cancel);
+    REQUIRE_FALSE(second.ok());
+    CHECK(second.error().kind == Kind::Transport);
+    CHECK(second.error().detail.find("in use by another application") != std::string::npos);
+    first.reset();  // released (and reset): the next session may open it
+    auto third = reader.waitForCard("", kCardTimeout, v.cancel);
+    INFO((third.ok() ? "" : third.error().detail));
+    REQUIRE(third.ok());
+}
+
 TEST_CASE("a card in the virtual reader gives a channel for SELECT and READ BINARY", "[pcscd]") {
     SKIP_UNLESS_PCSCD_INSTALLED();
     VirtualReader v;

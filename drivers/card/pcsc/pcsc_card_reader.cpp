@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <thread>
 
 #include "atr.h"
@@ -51,7 +52,43 @@ struct Watch {
     bool readerListChanged() const { return states.back().dwEventState & SCARD_STATE_CHANGED; }
 };
 
-enum class ConnectOutcome { Connected, NotYet, Failed };
+// Connects to the card in `reader`; nullopt when it left the field or is not answering yet
+// (the wait goes on), an error for anything else.
+Result<std::optional<PcscConnection>, CardError> connectCard(SCARDCONTEXT context,
+                                                             const std::string& reader,
+                                                             const PcscOptions& options) {
+    SCARDHANDLE card = 0;
+    DWORD protocol = 0;
+    const DWORD share = options.exclusive ? SCARD_SHARE_EXCLUSIVE : SCARD_SHARE_SHARED;
+    LONG rv = SCardConnect(context, reader.c_str(), share, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1,
+                           &card, &protocol);
+    if (rv == SCARD_E_NO_SMARTCARD || rv == SCARD_W_REMOVED_CARD ||
+        rv == SCARD_W_UNRESPONSIVE_CARD || rv == SCARD_W_UNPOWERED_CARD)
+        return std::optional<PcscConnection>{};
+    if (rv != SCARD_S_SUCCESS)
+        return fail(pcscCardError(rv, PcscPhase::Waiting, "SCardConnect", reader));
+    BYTE atr[MAX_ATR_SIZE];
+    DWORD atrLength = sizeof atr, readerLength = 0, cardState = 0;
+    rv = SCardStatus(card, nullptr, &readerLength, &cardState, &protocol, atr, &atrLength);
+    if (rv != SCARD_S_SUCCESS) {
+        SCardDisconnect(card, SCARD_LEAVE_CARD);
+        if (rv == SCARD_W_REMOVED_CARD || rv == SCARD_E_NO_SMARTCARD)
+            return std::optional<PcscConnection>{};
+        return fail(pcscCardError(rv, PcscPhase::Waiting, "SCardStatus", reader));
+    }
+    PcscConnection connection;
+    connection.card = card;
+    connection.protocol = protocol;
+    connection.reader = reader;
+    connection.atr.assign(atr, atr + atrLength);
+    connection.extendedLength = extendedLengthFor(options.extendedLength, connection.atr);
+    connection.shareMode = share;
+    connection.disposition = options.resetOnDisconnect ? SCARD_RESET_CARD : SCARD_LEAVE_CARD;
+    // The ATR names the chip model, nothing about its holder.
+    log::info("pcsc", "card in \"" + reader + "\", ATR " + emrtd::toHex(connection.atr) +
+                          (connection.extendedLength ? ", extended length" : ""));
+    return std::optional<PcscConnection>(std::move(connection));
+}
 
 }  // namespace
 
@@ -114,38 +151,11 @@ Result<std::unique_ptr<CardChannel>, CardError> PcscCardReader::waitForCard(
         for (std::size_t i = 0; i < watch.names.size(); ++i) {
             const DWORD state = watch.states[i].dwEventState;
             if (!(state & SCARD_STATE_PRESENT) || (state & SCARD_STATE_MUTE)) continue;
-            SCARDHANDLE card = 0;
-            DWORD protocol = 0;
-            const DWORD share = options_.exclusive ? SCARD_SHARE_EXCLUSIVE : SCARD_SHARE_SHARED;
-            LONG rv = SCardConnect(context.handle(), watch.names[i].c_str(), share,
-                                   SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &card, &protocol);
-            if (rv == SCARD_E_NO_SMARTCARD || rv == SCARD_W_REMOVED_CARD ||
-                rv == SCARD_W_UNRESPONSIVE_CARD || rv == SCARD_W_UNPOWERED_CARD)
-                continue;  // the card left or is half in the field: keep waiting for a change
-            if (rv != SCARD_S_SUCCESS)
-                return fail(pcscCardError(rv, PcscPhase::Waiting, "SCardConnect", watch.names[i]));
-            BYTE atr[MAX_ATR_SIZE];
-            DWORD atrLength = sizeof atr, readerLength = 0, cardState = 0;
-            rv = SCardStatus(card, nullptr, &readerLength, &cardState, &protocol, atr, &atrLength);
-            if (rv != SCARD_S_SUCCESS) {
-                SCardDisconnect(card, SCARD_LEAVE_CARD);
-                if (rv == SCARD_W_REMOVED_CARD || rv == SCARD_E_NO_SMARTCARD) continue;
-                return fail(pcscCardError(rv, PcscPhase::Waiting, "SCardStatus", watch.names[i]));
-            }
-            PcscConnection connection;
-            connection.card = card;
-            connection.protocol = protocol;
-            connection.reader = watch.names[i];
-            connection.atr.assign(atr, atr + atrLength);
-            connection.extendedLength = extendedLengthFor(options_.extendedLength, connection.atr);
-            connection.shareMode = share;
-            connection.disposition =
-                options_.resetOnDisconnect ? SCARD_RESET_CARD : SCARD_LEAVE_CARD;
-            log::info("pcsc", "card in \"" + connection.reader + "\", ATR " +
-                                  emrtd::toHex(connection.atr) +
-                                  (connection.extendedLength ? ", extended length" : ""));
-            return std::unique_ptr<CardChannel>(
-                std::make_unique<PcscCardChannel>(std::move(context), std::move(connection)));
+            auto connection = connectCard(context.handle(), watch.names[i], options_);
+            if (!connection) return fail(connection.error());
+            if (!connection.value()) continue;  // gone again, or not answering yet
+            return std::unique_ptr<CardChannel>(std::make_unique<PcscCardChannel>(
+                std::move(context), std::move(*connection.value())));
         }
         watch.acknowledge();
 
