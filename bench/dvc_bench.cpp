@@ -1,4 +1,5 @@
-// dvc-bench: cold start to first frame, idle CPU, status lookup round trip over HTTPS, QR decoding.
+// dvc-bench: cold start to first frame, idle CPU, status lookup round trip over HTTPS, QR
+// decoding, and the APDU round trip through pcscd (pcsc_bench.cpp).
 // Every figure on its own line as `name: value unit` (figures a script can grep).
 // Usage: dvc-bench [--lookups N] [--idle-seconds S] [--skip-ui]
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include "https_portal_client.h"
 #include "kiosk_probe.h"
 #include "qr_bench.h"
+#include "pcsc_bench.h"
 
 using namespace dvc;
 using dvc::bench::percentile;
@@ -96,5 +98,6 @@ int main(int argc, char** argv) {
     std::printf("status_lookup_samples: %d count\n", lookups);
 
     if (!bench::runQrDecodeBench(50)) return 1;
+    bench::printPcscRoundtrip(200);
     return 0;
 }

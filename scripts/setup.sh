@@ -14,6 +14,7 @@ PACKAGES=(
   libcpp-httplib-dev libtomlplusplus-dev libzxing-dev catch2
   libusb-1.0-0-dev libsodium-dev libopenjp2-7-dev
   pcscd libpcsclite-dev pcsc-tools vsmartcard-vpcd libsane-dev sane-utils
+  libccid
   clang libclang-rt-14-dev
   fonts-noto-core espeak-ng espeak-ng-data
   xvfb xauth procps
