@@ -7,10 +7,10 @@
 namespace dvc::card {
 
 class ApduResponder {
-  public:
+public:
     virtual ~ApduResponder() = default;
     virtual emrtd::Bytes atr() const = 0;
-    virtual void powerOn() = 0;  // cold reset: the card forgets any session (keys, SSC, selection)
+    virtual void powerOn() = 0;   // cold reset: the card forgets any session (keys, SSC, selection)
     virtual void powerOff() = 0;
     // A whole C-APDU in, a whole R-APDU (data + SW1 SW2) out.
     virtual emrtd::Bytes respond(emrtd::ByteView commandApdu) = 0;
