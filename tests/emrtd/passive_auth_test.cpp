@@ -342,3 +342,33 @@ TEST_CASE("every passive-authentication outcome has a Vietnamese and an English 
         }
     }
 }
+
+TEST_CASE("committed sample card files parse and verify with their CSCA", "[pa][samples]") {
+    const auto dir = kData / "emrtd" / "nguyen-thi-lan";
+    auto read = [](const std::filesystem::path& path) {
+        std::ifstream in(path, std::ios::binary);
+        return Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    };
+    auto store = CscaStore::load(dir / "csca.pem");
+    REQUIRE(store.ok());
+    const auto lan = persona("nguyen-thi-lan");
+    std::map<int, Bytes> groups = {
+        {1, read(dir / "DG1.bin")}, {2, read(dir / "DG2.bin")}, {13, read(dir / "DG13.bin")}};
+    auto mrz = parseDg1(groups[1], 2026);
+    REQUIRE(mrz.ok());
+    CHECK(mrz->cccdPersonalNumber() == lan.personalNumber);
+    auto dg13 = parseDg13(groups[13]);
+    REQUIRE(dg13.ok());
+    CHECK(dg13->fullName == lan.fullName);
+    CHECK(parseEfCom(read(dir / "EF.COM.bin")).ok());
+    auto result =
+        verifyPassive(read(dir / "SOD.bin"), groups, &*store, std::chrono::system_clock::now());
+    CHECK(result.verdict == PaVerdict::Verified);
+
+    auto bad = parseDg1(read(kData / "emrtd" / "dg1_bad_document_check_digit.bin"), 2026);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().kind == MrzError::Kind::CheckDigit);
+    // The composite check digit covers the document number's check digit too.
+    CHECK(bad.error().failedChecks == std::vector<MrzCheckedField>{MrzCheckedField::DocumentNumber,
+                                                                   MrzCheckedField::Composite});
+}
