@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "identity/emrtd/mrz.h"
+#include "identity/emrtd/mrz_key.h"
 
 using namespace dvc::emrtd;
 

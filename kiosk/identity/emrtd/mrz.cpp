@@ -1,4 +1,5 @@
 #include "identity/emrtd/mrz.h"
+#include "identity/emrtd/mrz_key.h"
 
 #include <chrono>
 #include <unordered_map>
@@ -147,22 +148,6 @@ Result<Mrz, MrzError> parseTd3(std::string_view all, int currentYear) {
 
 }  // namespace
 
-std::optional<int> mrzCheckDigit(std::string_view field) {
-    static constexpr int kWeights[] = {7, 3, 1};
-    int sum = 0;
-    for (std::size_t i = 0; i < field.size(); ++i) {
-        char c = field[i];
-        int value = 0;
-        if (isDigit(c))
-            value = c - '0';
-        else if (c >= 'A' && c <= 'Z')
-            value = c - 'A' + 10;
-        else if (c != '<')
-            return std::nullopt;
-        sum += value * kWeights[i % 3];
-    }
-    return sum % 10;
-}
 
 const char* mrzErrorName(MrzError::Kind kind) {
     switch (kind) {

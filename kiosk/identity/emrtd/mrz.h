@@ -62,9 +62,7 @@ struct Mrz {
     std::optional<bool> cccdPersonalNumberCheckDigitOk() const;
 };
 
-// ICAO 9303-3 §4.9: 0-9 → 0-9, A-Z → 10-35, '<' → 0; weights 7,3,1 repeating; sum mod 10.
-// nullopt if a character is outside that alphabet.
-std::optional<int> mrzCheckDigit(std::string_view field);
+// The check digits themselves: mrzCheckDigit in identity/emrtd/mrz_key.h.
 
 const char* mrzErrorName(MrzError::Kind kind);
 const char* mrzFieldName(MrzCheckedField field);
