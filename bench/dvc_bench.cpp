@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog_bench.h"
 #include "gateway_process.h"
 #include "https_portal_client.h"
 #include "kiosk_probe.h"
@@ -90,5 +91,9 @@ int main(int argc, char** argv) {
     std::printf("status_lookup_median: %.2f ms\n", percentile(times, 0.5));
     std::printf("status_lookup_p95: %.2f ms\n", percentile(times, 0.95));
     std::printf("status_lookup_samples: %d count\n", lookups);
+    if (!bench::catalogFigures(gw)) {
+        std::fprintf(stderr, "catalog figures failed\n");
+        return 1;
+    }
     return 0;
 }

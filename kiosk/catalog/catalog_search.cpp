@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 
 #include "catalog/vietnamese_fold.h"
 
@@ -18,6 +19,8 @@ constexpr double kAgencyWeight = 0.8;
 constexpr double kPhraseBonus = 3.0;
 // The query is exactly one of the procedure's keyword phrases: what citizens call it.
 constexpr double kExactKeywordBonus = 4.0;
+constexpr double kMaxPhraseBonus = kPhraseBonus + kExactKeywordBonus;
+constexpr std::uint8_t kInName = 1, kInKeyword = 2, kInOther = 4;
 // Among equals, the shorter (more general) procedure first.
 constexpr double kLengthPenalty = 0.04;
 constexpr std::size_t kMaxCandidates = 20000;
@@ -141,8 +144,34 @@ void CatalogSearch::refreshLocked() {
         d.agency = idsLocked(p.summary.agency);
         d.foldedCode = p.summary.code;
         d.summary = std::move(p.summary);
-        byRowid_[d.rowid] = documents_.size();
+        for (const auto& k : d.keywords) d.oneWordKeyword = d.oneWordKeyword || k.size() == 1;
+        if (d.rowid >= 0 && d.rowid < (std::int64_t{1} << 30)) {
+            if (static_cast<std::size_t>(d.rowid) >= byRowid_.size())
+                byRowid_.resize(static_cast<std::size_t>(d.rowid) + 1, -1);
+            byRowid_[static_cast<std::size_t>(d.rowid)] =
+                static_cast<std::int32_t>(documents_.size());
+        }
         documents_.push_back(std::move(d));
+    }
+    postings_.assign(terms_.size(), {});
+    for (std::size_t i = 0; i < documents_.size(); ++i) {
+        const auto& d = documents_[i];
+        auto post = [&](const std::vector<int>& ids, double weight, std::uint8_t column) {
+            for (int id : ids) {
+                auto& list = postings_[static_cast<std::size_t>(id)];
+                if (!list.empty() && list.back().document == i) {
+                    list.back().weight = std::max(list.back().weight, static_cast<float>(weight));
+                    list.back().columns |= column;
+                } else {
+                    list.push_back(
+                        {static_cast<std::uint32_t>(i), static_cast<float>(weight), column});
+                }
+            }
+        };
+        post(d.name, kNameWeight, kInName);
+        for (const auto& k : d.keywords) post(k, kKeywordWeight, kInKeyword);
+        post(d.field, kFieldWeight, kInOther);
+        post(d.agency, kAgencyWeight, kInOther);
     }
     sortedTerms_.clear();
     for (std::size_t i = 0; i < terms_.size(); ++i)
@@ -168,27 +197,35 @@ const std::vector<int>& CatalogSearch::fuzzyLocked(const std::string& word) {
     return fuzzyCache_.emplace(word, std::move(ids)).first->second;
 }
 
-double CatalogSearch::scoreLocked(const Document& doc, std::vector<Group>& groups,
-                                  std::size_t wordCount) {
-    double total = 0;
-    std::size_t matched = 0;
-    auto best = [&](Group& g, const std::vector<int>& ids) {
-        float b = 0;
-        for (int id : ids) b = std::max(b, g.quality(id, terms_));
-        return static_cast<double>(b);
-    };
-    for (auto& g : groups) {
-        double b = kNameWeight * best(g, doc.name);
-        for (const auto& k : doc.keywords) b = std::max(b, kKeywordWeight * best(g, k));
-        b = std::max(b, kFieldWeight * best(g, doc.field));
-        b = std::max(b, kAgencyWeight * best(g, doc.agency));
-        if (b > 0) ++matched;
-        total += b;
+void CatalogSearch::baseScoresLocked(std::vector<Group>& groups) {
+    const std::size_t n = documents_.size();
+    best_.assign(n * groups.size(), 0.0f);
+    columns_.assign(n * groups.size(), 0);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        auto& group = groups[g];
+        float* row = best_.data() + g * n;
+        std::uint8_t* cols = columns_.data() + g * n;
+        auto accumulate = [&](int id) {
+            float q = group.quality(id, terms_);
+            if (q <= 0) return;
+            for (const auto& p : postings_[static_cast<std::size_t>(id)]) {
+                row[p.document] = std::max(row[p.document], q * p.weight);
+                cols[p.document] |= p.columns;
+            }
+        };
+        if (group.prefix) {
+            auto it = std::lower_bound(sortedTerms_.begin(), sortedTerms_.end(),
+                                       std::make_pair(group.word, -1));
+            for (; it != sortedTerms_.end() && it->first.starts_with(group.word); ++it)
+                accumulate(it->second);
+        } else if (group.exact >= 0) {
+            accumulate(group.exact);
+        }
+        for (int id : *group.fuzzy) accumulate(id);
     }
-    double coverage = static_cast<double>(matched) / static_cast<double>(wordCount);
-    if (coverage < kMinCoverage) return kNoMatch;
-    double score = total * coverage * coverage;
+}
 
+double CatalogSearch::phraseBonusLocked(const Document& doc, std::vector<Group>& groups) {
     // The query's words in order, next to each other, somewhere in `ids`.
     auto phraseAt = [&](const std::vector<int>& ids) -> std::ptrdiff_t {
         if (groups.empty() || ids.size() < groups.size()) return -1;
@@ -200,19 +237,16 @@ double CatalogSearch::scoreLocked(const Document& doc, std::vector<Group>& group
         }
         return -1;
     };
-    if (groups.size() == wordCount) {
-        double phrase = 0;
-        if (groups.size() > 1 && phraseAt(doc.name) >= 0) phrase = kPhraseBonus;
-        for (const auto& k : doc.keywords) {
-            auto at = phraseAt(k);
-            if (at < 0) continue;
-            if (groups.size() > 1) phrase = std::max(phrase, kPhraseBonus);
-            if (at == 0 && k.size() == groups.size())
-                phrase = std::max(phrase, kPhraseBonus + kExactKeywordBonus);
-        }
-        score += phrase;
+    double phrase = 0;
+    if (groups.size() > 1 && phraseAt(doc.name) >= 0) phrase = kPhraseBonus;
+    for (const auto& k : doc.keywords) {
+        auto at = phraseAt(k);
+        if (at < 0) continue;
+        if (groups.size() > 1) phrase = std::max(phrase, kPhraseBonus);
+        if (at == 0 && k.size() == groups.size())
+            phrase = std::max(phrase, kPhraseBonus + kExactKeywordBonus);
     }
-    return score - kLengthPenalty * static_cast<double>(doc.name.size());
+    return phrase;
 }
 
 std::vector<SearchHit> CatalogSearch::search(const std::string& query, std::size_t limit) {
@@ -263,21 +297,67 @@ std::vector<SearchHit> CatalogSearch::search(const std::string& query, std::size
     if (rows && rows->empty() && groups.size() > 1) rows = store_.match(anyOf, kMaxCandidates);
     if (!rows) return hits;
 
+    // Base score of every candidate from the postings; then the phrase bonus, which can only
+    // add up to kMaxPhraseBonus, for the best ones and for any other that could still overtake
+    // the last of them.
+    baseScoresLocked(groups);
+    const std::size_t n = documents_.size();
+    const bool phrases = groups.size() == words.size();
     std::vector<std::pair<double, std::size_t>> scored;
     scored.reserve(rows->size());
+    // The most the phrase bonus could add to one document: nothing unless every word matched
+    // in the name or in the keywords (a single word: only a one-word keyword can equal it).
+    auto bonusBound = [&](std::size_t doc) {
+        if (!phrases) return 0.0;
+        std::uint8_t all = kInName | kInKeyword;
+        for (std::size_t g = 0; g < groups.size(); ++g) all &= columns_[g * n + doc];
+        if (groups.size() == 1)
+            return (all & kInKeyword) && documents_[doc].oneWordKeyword ? kMaxPhraseBonus : 0.0;
+        return all ? kMaxPhraseBonus : 0.0;
+    };
     for (auto rowid : *rows) {
-        auto it = byRowid_.find(rowid);
-        if (it == byRowid_.end()) continue;  // changed under us; the next keystroke refreshes
-        double score = scoreLocked(documents_[it->second], groups, words.size());
-        if (score > kNoMatch) scored.emplace_back(score, it->second);
+        if (rowid < 0 || static_cast<std::uint64_t>(rowid) >= byRowid_.size()) continue;
+        const auto index = byRowid_[static_cast<std::size_t>(rowid)];
+        if (index < 0) continue;  // changed under us; the next keystroke refreshes
+        const auto doc = static_cast<std::size_t>(index);
+        double total = 0;
+        std::size_t matched = 0;
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            float b = best_[g * n + doc];
+            total += b;
+            matched += b > 0 ? 1 : 0;
+        }
+        double coverage = static_cast<double>(matched) / static_cast<double>(words.size());
+        if (coverage < kMinCoverage) continue;
+        scored.emplace_back(total * coverage * coverage -
+                                kLengthPenalty * static_cast<double>(documents_[doc].name.size()),
+                            doc);
     }
+    auto better = [&](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first > b.first;
+        return documents_[a.second].summary.code < documents_[b.second].summary.code;
+    };
     std::size_t keep = std::min(limit, scored.size());
+    if (phrases && keep > 0) {
+        std::size_t head = std::min(scored.size(), keep + 20);
+        std::nth_element(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(head - 1),
+                         scored.end(), better);
+        std::vector<double> finals;
+        for (std::size_t i = 0; i < head; ++i) {
+            if (bonusBound(scored[i].second) > 0)
+                scored[i].first += phraseBonusLocked(documents_[scored[i].second], groups);
+            finals.push_back(scored[i].first);
+        }
+        std::nth_element(finals.begin(), finals.begin() + static_cast<std::ptrdiff_t>(keep - 1),
+                         finals.end(), std::greater<>());
+        const double lastKept = finals[keep - 1];
+        for (std::size_t i = head; i < scored.size(); ++i)
+            if (scored[i].first + bonusBound(scored[i].second) >= lastKept &&
+                bonusBound(scored[i].second) > 0)
+                scored[i].first += phraseBonusLocked(documents_[scored[i].second], groups);
+    }
     std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep),
-                      scored.end(), [&](const auto& a, const auto& b) {
-                          if (a.first != b.first) return a.first > b.first;
-                          return documents_[a.second].summary.code <
-                                 documents_[b.second].summary.code;
-                      });
+                      scored.end(), better);
     for (std::size_t i = 0; i < keep; ++i) {
         const auto& d = documents_[scored[i].second];
         bool already = std::any_of(hits.begin(), hits.end(), [&](const SearchHit& h) {

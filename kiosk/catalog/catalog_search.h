@@ -37,6 +37,7 @@ class CatalogSearch {
         std::vector<int> field;
         std::vector<int> agency;
         std::string foldedCode;
+        bool oneWordKeyword = false;  // a keyword of a single word (e.g. "PCCC", "karaoke")
     };
     struct Group;  // one query word and the vocabulary terms it may stand for
 
@@ -44,17 +45,28 @@ class CatalogSearch {
     int termIdLocked(const std::string& term);
     std::vector<int> idsLocked(const std::string& text);
     const std::vector<int>& fuzzyLocked(const std::string& word);
-    double scoreLocked(const Document& doc, std::vector<Group>& groups, std::size_t wordCount);
+    // The words' matches alone (no phrase bonus): from the postings, for every candidate.
+    void baseScoresLocked(std::vector<Group>& groups);
+    double phraseBonusLocked(const Document& doc, std::vector<Group>& groups);
 
     CatalogStore& store_;
     std::mutex mutex_;
     std::uint64_t generation_ = 0;
     std::vector<Document> documents_;
-    std::unordered_map<std::int64_t, std::size_t> byRowid_;
+    std::vector<std::int32_t> byRowid_;  // rowid → document index, -1 if none
     std::unordered_map<std::string, int> termIds_;
     std::vector<std::string> terms_;                        // by id
     std::vector<std::pair<std::string, int>> sortedTerms_;  // for prefix ranges
     std::unordered_map<std::string, std::vector<int>> fuzzyCache_;
+    // For each term, the documents that contain it and the weight of the best column it is in.
+    struct Posting {
+        std::uint32_t document;
+        float weight;
+        std::uint8_t columns;  // kInName | kInKeyword | …
+    };
+    std::vector<std::vector<Posting>> postings_;
+    std::vector<float> best_;            // per query: [group][document] best weighted quality
+    std::vector<std::uint8_t> columns_;  // per query: [group][document] columns matched
 };
 
 // Optimal string alignment distance (insert, delete, substitute, swap two neighbours), or
