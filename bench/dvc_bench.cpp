@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "bench_stats.h"
+#include "catalog_bench.h"
 #include "gateway_process.h"
 #include "https_portal_client.h"
 #include "kiosk_probe.h"
@@ -99,5 +100,9 @@ int main(int argc, char** argv) {
 
     if (!bench::runQrDecodeBench(50)) return 1;
     bench::printPcscRoundtrip(200);
+    if (!bench::catalogFigures(gw)) {
+        std::fprintf(stderr, "catalog figures failed\n");
+        return 1;
+    }
     return 0;
 }

@@ -62,6 +62,7 @@ void catalog(GatewayStore& store, const httplib::Request& req, httplib::Response
     // A kiosk claiming a version newer than ours (database rebuilt) gets the full catalogue.
     page.full = !since || *since > page.version;
     page.procedures = store.procedures(page.full ? 0 : *since);
+    if (!page.full) page.removed = store.removedProcedures(*since);
     sendJson(res, page);
 }
 

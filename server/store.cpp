@@ -32,6 +32,11 @@ CREATE TABLE IF NOT EXISTS procedures (
   detail_json     TEXT NOT NULL,
   version         INTEGER NOT NULL
 );
+-- Procedures withdrawn from the catalogue, so a delta can tell kiosks to drop them.
+CREATE TABLE IF NOT EXISTS procedure_removals (
+  code    TEXT PRIMARY KEY,
+  version INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS dossiers (
   code             TEXT PRIMARY KEY,
   procedure_code   TEXT NOT NULL,
@@ -247,7 +252,9 @@ bool GatewayStore::seed(const SeedData& data, std::string_view source) {
 
 int GatewayStore::catalogVersion() {
     std::lock_guard lock(mutex_);
-    auto st = db_->prepare("SELECT COALESCE(MAX(version), 0) FROM procedures");
+    auto st = db_->prepare(
+        "SELECT MAX((SELECT COALESCE(MAX(version), 0) FROM procedures), "
+        "(SELECT COALESCE(MAX(version), 0) FROM procedure_removals))");
     st.step();
     return static_cast<int>(st.integer(0));
 }
@@ -270,6 +277,72 @@ std::vector<ProcedureSummary> GatewayStore::procedures(int afterVersion) {
             {"version", st.integer(10)}};
         out.push_back(j.get<ProcedureSummary>());
     }
+    return out;
+}
+
+namespace {
+int nextCatalogVersion(SqliteDb& db) {
+    auto st = db.prepare(
+        "SELECT MAX((SELECT COALESCE(MAX(version), 0) FROM procedures), "
+        "(SELECT COALESCE(MAX(version), 0) FROM procedure_removals)) + 1");
+    st.step();
+    return static_cast<int>(st.integer(0));
+}
+}  // namespace
+
+int GatewayStore::publishProcedures(const std::vector<ProcedureRecord>& records) {
+    std::lock_guard lock(mutex_);
+    Transaction tx(*db_);
+    const int version = nextCatalogVersion(*db_);
+    auto up = db_->prepare(
+        "INSERT INTO procedures (code, name, tier, field, agency, service_level, online, "
+        "time_limit_days, fee_vnd, keywords_json, detail_json, version) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET "
+        "name = excluded.name, tier = excluded.tier, field = excluded.field, "
+        "agency = excluded.agency, service_level = excluded.service_level, "
+        "online = excluded.online, time_limit_days = excluded.time_limit_days, "
+        "fee_vnd = excluded.fee_vnd, keywords_json = excluded.keywords_json, "
+        "detail_json = excluded.detail_json, version = excluded.version");
+    for (const auto& rec : records) {
+        const auto& p = rec.summary;
+        up.bind(1, p.code).bind(2, p.name).bind(3, apiName(p.tier)).bind(4, p.field);
+        up.bind(5, p.agency).bind(6, p.serviceLevel).bind(7, apiName(p.online));
+        up.bind(8, p.timeLimitDays).bind(9, static_cast<std::int64_t>(p.feeVnd));
+        up.bind(10, toJsonText(p.keywords)).bind(11, toJsonText(rec.detail)).bind(12, version);
+        up.run();
+    }
+    db_->prepare("DELETE FROM procedure_removals WHERE code IN (SELECT code FROM procedures)")
+        .run();
+    tx.commit();
+    return version;
+}
+
+int GatewayStore::withdrawProcedure(std::string_view code) {
+    std::lock_guard lock(mutex_);
+    Transaction tx(*db_);
+    auto exists = db_->prepare("SELECT 1 FROM procedures WHERE code = ?");
+    exists.bind(1, code);
+    if (!exists.step()) return 0;
+    const int version = nextCatalogVersion(*db_);
+    db_->prepare("DELETE FROM procedures WHERE code = ?").bind(1, code).run();
+    db_->prepare(
+           "INSERT INTO procedure_removals (code, version) VALUES (?, ?) "
+           "ON CONFLICT (code) DO UPDATE SET version = excluded.version")
+        .bind(1, code)
+        .bind(2, version)
+        .run();
+    tx.commit();
+    return version;
+}
+
+std::vector<std::string> GatewayStore::removedProcedures(int afterVersion) {
+    std::lock_guard lock(mutex_);
+    auto st = db_->prepare(
+        "SELECT code FROM procedure_removals WHERE version > ? "
+        "AND code NOT IN (SELECT code FROM procedures) ORDER BY code");
+    st.bind(1, afterVersion);
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.text(0));
     return out;
 }
 

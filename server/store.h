@@ -74,6 +74,14 @@ class GatewayStore {
     // Procedures whose version is greater than afterVersion (0: all), ordered by code.
     std::vector<ProcedureSummary> procedures(int afterVersion);
     std::optional<ProcedureRecord> procedure(std::string_view code);
+    // Publishes new or changed procedures as one new catalogue version (returned), in one
+    // transaction; kiosks get exactly these in their next delta.
+    int publishProcedures(const std::vector<ProcedureRecord>& records);
+    // Withdraws a procedure in a new catalogue version (returned); later deltas list its code
+    // in `removed`. Returns 0 if there was no such procedure.
+    int withdrawProcedure(std::string_view code);
+    // Codes withdrawn after afterVersion (procedure_removals), for a delta's `removed`.
+    std::vector<std::string> removedProcedures(int afterVersion);
 
     // Status with history (oldest first); the applicant name comes back masked.
     std::optional<DossierStatus> dossier(std::string_view code);

@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include "api/json_mapping.h"
+#include "api/procedure_detail_json.h"
 #include "curl_error_mapping.h"
 
 namespace dvc {
@@ -56,7 +57,8 @@ HttpsPortalClient::HttpsPortalClient(BackendConfig config, std::string kioskId)
 HttpsPortalClient::~HttpsPortalClient() = default;
 
 Result<HttpsPortalClient::Response, PortalError> HttpsPortalClient::request(
-    const std::string& method, const std::string& path, const std::string& body) {
+    const std::string& method, const std::string& path, const std::string& body,
+    const std::vector<std::string>& extraHeaders) {
     std::lock_guard lock(mutex_);
     if (!handle_->curl) handle_->curl = curl_easy_init();
     CURL* c = handle_->curl;
@@ -86,6 +88,7 @@ Result<HttpsPortalClient::Response, PortalError> HttpsPortalClient::request(
     curl_slist* headers = nullptr;
     headers = curl_slist_append(headers, "Accept: application/json");
     headers = curl_slist_append(headers, ("X-Kiosk-Id: " + kioskId_).c_str());
+    for (const auto& h : extraHeaders) headers = curl_slist_append(headers, h.c_str());
     if (method == "POST") {
         headers = curl_slist_append(headers, "Content-Type: application/json; charset=utf-8");
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.c_str());
@@ -133,6 +136,39 @@ Result<CatalogPage, PortalError> HttpsPortalClient::catalog(std::optional<int> s
     auto r = request("GET", path);
     if (!r) return fail(r.error());
     return decode<CatalogPage>(r.value(), "catalog");
+}
+
+Result<std::optional<CatalogPage>, PortalError> HttpsPortalClient::catalogIfChanged(
+    std::optional<int> sinceVersion, const std::string& etag) {
+    std::string path = "/api/v1/catalog";
+    if (sinceVersion) path += "?since_version=" + std::to_string(*sinceVersion);
+    // Header injection guard: an ETag is a quoted token and never spans lines.
+    bool sendEtag = !etag.empty() && etag.find_first_of("\r\n") == std::string::npos;
+    auto r = request("GET", path, {},
+                     sendEtag ? std::vector<std::string>{"If-None-Match: " + etag}
+                              : std::vector<std::string>{});
+    if (!r) return fail(r.error());
+    if (r->status == 304) return std::optional<CatalogPage>();
+    auto page = decode<CatalogPage>(r.value(), "catalog");
+    if (!page) return fail(page.error());
+    return std::optional<CatalogPage>(std::move(page).value());
+}
+
+Result<ProcedureDetail, PortalError> HttpsPortalClient::procedureDetail(const std::string& code) {
+    char* escaped = curl_easy_escape(nullptr, code.c_str(), static_cast<int>(code.size()));
+    std::string path = "/api/v1/procedures/" + std::string(escaped ? escaped : "");
+    curl_free(escaped);
+    auto r = request("GET", path);
+    if (!r) return fail(r.error());
+    auto detail = decode<ProcedureDetail>(r.value(), "procedure detail");
+    if (detail && detail->summary.code != code) {
+        PortalError e;
+        e.kind = PortalErrorKind::BadResponse;
+        e.httpStatus = static_cast<int>(r->status);
+        e.detail = "answer is about another procedure";
+        return fail(std::move(e));
+    }
+    return detail;
 }
 
 Result<HeartbeatReply, PortalError> HttpsPortalClient::heartbeat(const Heartbeat& beat) {

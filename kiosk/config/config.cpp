@@ -178,9 +178,10 @@ Result<KioskConfig, ConfigError> parseConfig(const std::string& text, const std:
              {{"portrait", Orientation::Portrait}, {"landscape", Orientation::Landscape}});
 
     const auto* paths = r.section(root, "paths");
-    if (paths) r.onlyKeys(*paths, "paths.", {"assets", "log_file"});
+    if (paths) r.onlyKeys(*paths, "paths.", {"assets", "log_file", "catalog_db"});
     r.path(paths, "paths.", "assets", c.assetsDir);
     r.path(paths, "paths.", "log_file", c.logFile);
+    r.path(paths, "paths.", "catalog_db", c.catalogDb);
 
     if (r.error) return fail(*r.error);
     if (c.idleCountdownSeconds >= c.idleTimeoutSeconds)

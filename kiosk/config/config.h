@@ -45,6 +45,8 @@ struct KioskConfig {
     DisplayConfig display;
     std::filesystem::path assetsDir;
     std::filesystem::path logFile;
+    // The procedure catalogue cache (SQLite); [paths] catalog_db.
+    std::filesystem::path catalogDb = "/var/lib/dvc-kiosk/catalog.db";
 };
 
 // Where and why a config file was refused: "kiosk.toml:7:1: backend.url: must start with https://".

@@ -6,6 +6,7 @@
 #include "domain/dossier.h"
 #include "domain/kiosk_health.h"
 #include "domain/procedure.h"
+#include "domain/procedure_detail.h"
 #include "portal/portal_error.h"
 
 namespace dvc {
@@ -18,6 +19,24 @@ public:
     virtual Result<DossierStatus, PortalError> dossierStatus(const std::string& code) = 0;
     virtual Result<CatalogPage, PortalError> catalog(std::optional<int> sinceVersion) = 0;
     virtual Result<HeartbeatReply, PortalError> heartbeat(const Heartbeat& beat) = 0;
+
+    // Conditional catalogue fetch (If-None-Match): nullopt when `etag` is still current (304).
+    // The default ignores the ETag, for clients that cannot send it.
+    virtual Result<std::optional<CatalogPage>, PortalError> catalogIfChanged(
+        std::optional<int> sinceVersion, const std::string& etag) {
+        (void)etag;
+        auto page = catalog(sinceVersion);
+        if (!page) return fail(page.error());
+        return std::optional<CatalogPage>(std::move(page).value());
+    }
+    // GET /api/v1/procedures/{code}: every Circular 32 item of one procedure.
+    virtual Result<ProcedureDetail, PortalError> procedureDetail(const std::string& code) {
+        (void)code;
+        PortalError e;
+        e.kind = PortalErrorKind::InvalidRequest;
+        e.detail = "procedure detail not supported by this client";
+        return fail(std::move(e));
+    }
 };
 
 }  // namespace dvc

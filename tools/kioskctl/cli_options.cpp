@@ -5,11 +5,15 @@
 namespace dvc::kioskctl {
 
 const char* usageText() {
-    return "usage: dvc-kioskctl [--config FILE] [--gateway URL] [--ca FILE] COMMAND [--json]\n"
+    return "usage: dvc-kioskctl [--config FILE] [--gateway URL] [--ca FILE] [--db FILE] COMMAND "
+           "[--json]\n"
            "\n"
            "commands:\n"
            "  status lookup CODE   look a dossier up by its code (e.g. 000.00.19.H42-261123-0001)\n"
            "  qr decode IMAGE      decode a QR code in a PNG/JPEG photo as the kiosk's camera would\n"
+           "  catalog sync         bring the catalogue cache up to date (delta by version/ETag)\n"
+           "  catalog search QUERY [--limit N]\n"
+           "                       search the cached catalogue as the screen does, best first\n"
            "\n"
            "exit codes: 0 found/ok, 2 usage, 3 not found, 4 gateway unreachable or TLS refused,\n"
            "            5 bad answer from the gateway, 10 no QR code in the image, 1 other failure\n";
@@ -32,6 +36,16 @@ Result<CliOptions, std::string> parseCli(int argc, char** argv) {
             if (!value(o.gatewayUrl)) return fail(std::string("--gateway needs a URL"));
         } else if (arg == "--ca") {
             if (!value(o.caFile)) return fail(std::string("--ca needs a FILE"));
+        } else if (arg == "--db") {
+            if (!value(o.dbFile)) return fail(std::string("--db needs a FILE"));
+        } else if (arg == "--limit") {
+            std::optional<std::string> text;
+            if (!value(text)) return fail(std::string("--limit needs a number"));
+            int n = 0;
+            for (char c : *text) n = (c >= '0' && c <= '9' && n < 100000) ? n * 10 + (c - '0') : -1;
+            if (text->empty() || n < 1 || n > 1000)
+                return fail(std::string("--limit must be a number from 1 to 1000"));
+            o.limit = n;
         } else if (arg.starts_with("--")) {
             return fail("unknown option " + arg);
         } else {

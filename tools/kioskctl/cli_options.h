@@ -12,6 +12,8 @@ struct CliOptions {
     std::optional<std::string> configFile;
     std::optional<std::string> gatewayUrl;
     std::optional<std::string> caFile;
+    std::optional<std::string> dbFile;  // --db: the catalogue cache (else [paths] catalog_db)
+    std::optional<int> limit;           // --limit: catalog search results
     bool json = false;
     bool help = false;
     std::vector<std::string> words;  // the command and its arguments

@@ -1,6 +1,7 @@
 // dvc-kioskctl: technician's command line (docs/kioskctl.md).
 #include <cstdio>
 
+#include "catalog_command.h"
 #include "cli_options.h"
 #include "exit_codes.h"
 #include "https_portal_client.h"
@@ -34,6 +35,23 @@ int main(int argc, char** argv) {
     }
     if (words.size() == 3 && words[0] == "qr" && words[1] == "decode")
         return qrDecode(words[2], options->json);
+    if (words.size() >= 2 && words[0] == "catalog" &&
+        ((words[1] == "sync" && words.size() == 2) || (words[1] == "search" && words.size() >= 3))) {
+        auto config = effectiveConfig(*options);
+        if (!config) {
+            std::fprintf(stderr, "dvc-kioskctl: %s\n", config.error().c_str());
+            return config.error().starts_with("--") ? kUsage : kFailure;
+        }
+        const std::filesystem::path db =
+            options->dbFile ? std::filesystem::path(*options->dbFile) : config->catalogDb;
+        if (words[1] == "sync") {
+            HttpsPortalClient portal(config->backend, config->kioskId);
+            return catalogSync(portal, db, options->json);
+        }
+        std::string query = words[2];  // unquoted words are one query
+        for (std::size_t i = 3; i < words.size(); ++i) query += " " + words[i];
+        return catalogSearch(db, query, options->limit.value_or(10), options->json);
+    }
     std::fprintf(stderr, "dvc-kioskctl: unknown or incomplete command\n%s", usageText());
     return kUsage;
 }
