@@ -178,3 +178,26 @@ TEST_CASE("the address data covers the 63 provinces of the CCCD list") {
         AdminUnits::parse(json::parse(R"({"provinces": [{"code": "1", "name": "X"}]})")).error() ==
         "admin units: province 1: code must be 3 digits");
 }
+
+TEST_CASE("any JSON shape as a submission gives problems, never a crash") {
+    const std::vector<json> shapes = {
+        json(nullptr),
+        json(42),
+        json("text"),
+        json::array({1, 2}),
+        json::object(),
+        json::parse(R"({"ho_ten": 5, "ngay_sinh": {}, "so_dinh_danh": [], "noi_cu_tru": "Hà Nội",
+                        "tre": {"a": 1}, "thanh_vien": [null, "x", {"ho_ten": {"x": [1]}}],
+                        "giay_to": [{"so_trang": 1e300, "so_ban": -9223372036854775807}],
+                        "von_kinh_doanh": 18446744073709551615, "so_ban": true,
+                        "noi_sinh": {"province": 1, "district": null, "commune": ["x"], "detail": {"y": 2}}})")};
+    for (const auto& code : kCodes) {
+        auto schema = form(code);
+        for (const auto& values : shapes) {
+            INFO(code << " " << values.dump());
+            auto problems = validateSubmission(schema, values, kContext);
+            CHECK_FALSE(problems.empty());
+            for (const auto& p : problems) CHECK_FALSE(p.code.empty());
+        }
+    }
+}
