@@ -15,6 +15,7 @@ namespace dvc::gateway::handlers {
 void health(const httplib::Request& req, httplib::Response& res);
 void catalog(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
 void procedure(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
+void procedureForm(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
 
 void dossier(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
 void lookupDossiers(GatewayStore& store, const httplib::Request& req, httplib::Response& res);

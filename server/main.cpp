@@ -12,6 +12,7 @@
 #include "server/command_line.h"
 #include "server/dev_pki.h"
 #include "server/gateway_server.h"
+#include "server/form_seed.h"
 #include "server/seed_loader.h"
 #include "server/store.h"
 
@@ -63,6 +64,11 @@ int run(const CommandLine& cl, const sigset_t& stopSignals) {
                                    seedDir.string());
     else
         dvc::log::info("seed", "database already seeded; seed files not read");
+
+    auto forms = seedForms(*store.value(), seedDir);
+    if (!forms) return fatal("form schemas in " + seedDir.string() + ": " + forms.error());
+    dvc::log::info("seed", std::to_string(forms->read) + " form schemas checked, " +
+                               std::to_string(forms->written) + " stored");
 
     GatewayServer server(*store.value());
     GatewayOptions options;

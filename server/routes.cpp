@@ -121,6 +121,7 @@ void installRoutes(httplib::Server& server, GatewayStore& store, std::size_t pay
     table->add("GET", v1 + "/health", h::health);
     table->add("GET", v1 + "/catalog", with(h::catalog));
     table->add("GET", v1 + "/procedures/" + seg, with(h::procedure));
+    table->add("GET", v1 + "/procedures/" + seg + "/form", with(h::procedureForm));
     table->add("POST", v1 + "/dossiers/lookup", with(h::lookupDossiers));
     table->add("GET", v1 + "/dossiers/" + seg, with(h::dossier));
     table->add("POST", v1 + "/kiosks/" + seg + "/heartbeat", with(h::heartbeat));
@@ -129,7 +130,6 @@ void installRoutes(httplib::Server& server, GatewayStore& store, std::size_t pay
 
     // Part of the contract, not implemented by the reference gateway yet: 501, not 404.
     for (const auto& [method, path] : std::vector<std::pair<std::string, std::string>>{
-             {"GET", "/procedures/" + seg + "/form"},
              {"POST", "/dossiers"},
              {"POST", "/dossiers/" + seg + "/attachments"},
              {"GET", "/dossiers/" + seg + "/fees"},

@@ -97,6 +97,12 @@ class GatewayStore {
     int configVersion();
     std::string centreName();
 
+    // Form schemas (GET /procedures/{code}/form; docs/forms.md), one per procedure, kept as
+    // the validated JSON. putForm replaces a stored schema only with a higher version and says
+    // whether it wrote. Defined in store_forms.cpp.
+    bool putForm(std::string_view procedureCode, long long version, const nlohmann::json& schema);
+    std::optional<nlohmann::json> form(std::string_view procedureCode);
+
     std::optional<std::string> meta(std::string_view key);
     void setMeta(std::string_view key, std::string_view value);
     // Row count of one of the gateway's tables (for tests and the technician).
