@@ -18,6 +18,8 @@ void procedure(GatewayStore& store, const httplib::Request& req, httplib::Respon
 
 void dossier(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
 void lookupDossiers(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
+// POST /api/v1/dossiers (handlers_submissions.cpp).
+void createDossier(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
 
 void heartbeat(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
 void kioskConfig(GatewayStore& store, const httplib::Request& req, httplib::Response& res);

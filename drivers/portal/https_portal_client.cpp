@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include "api/json_mapping.h"
+#include "api/submission_json.h"
 #include "curl_error_mapping.h"
 
 namespace dvc {
@@ -56,7 +57,8 @@ HttpsPortalClient::HttpsPortalClient(BackendConfig config, std::string kioskId)
 HttpsPortalClient::~HttpsPortalClient() = default;
 
 Result<HttpsPortalClient::Response, PortalError> HttpsPortalClient::request(
-    const std::string& method, const std::string& path, const std::string& body) {
+    const std::string& method, const std::string& path, const std::string& body,
+    const std::vector<std::string>& extraHeaders) {
     std::lock_guard lock(mutex_);
     if (!handle_->curl) handle_->curl = curl_easy_init();
     CURL* c = handle_->curl;
@@ -86,6 +88,7 @@ Result<HttpsPortalClient::Response, PortalError> HttpsPortalClient::request(
     curl_slist* headers = nullptr;
     headers = curl_slist_append(headers, "Accept: application/json");
     headers = curl_slist_append(headers, ("X-Kiosk-Id: " + kioskId_).c_str());
+    for (const auto& h : extraHeaders) headers = curl_slist_append(headers, h.c_str());
     if (method == "POST") {
         headers = curl_slist_append(headers, "Content-Type: application/json; charset=utf-8");
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.c_str());
@@ -143,6 +146,34 @@ Result<HeartbeatReply, PortalError> HttpsPortalClient::heartbeat(const Heartbeat
     auto r = request("POST", path, json(beat).dump());
     if (!r) return fail(r.error());
     return decode<HeartbeatReply>(r.value(), "heartbeat");
+}
+
+Result<DossierReceipt, PortalError> HttpsPortalClient::submitDossier(
+    const DossierSubmission& submission, const std::string& idempotencyKey) {
+    // Header injection guard: the key goes into a header line verbatim.
+    for (char c : idempotencyKey) {
+        if (c == '\r' || c == '\n' || idempotencyKey.size() > 64) {
+            PortalError e;
+            e.kind = PortalErrorKind::InvalidRequest;
+            e.detail = "idempotency key is not a header-safe token";
+            return fail(std::move(e));
+        }
+    }
+    auto r = request("POST", "/api/v1/dossiers",
+                     json(submission).dump(-1, ' ', false, json::error_handler_t::replace),
+                     {"Idempotency-Key: " + idempotencyKey});
+    if (!r) return fail(r.error());
+    // 201: created now; 200: a replay of a request the gateway already accepted.
+    if (r->status != 200 && r->status != 201) return fail(portalErrorFromHttp(r->status, r->body));
+    auto parsed = parseJson<DossierReceipt>(r->body);
+    if (!parsed) {
+        PortalError e;
+        e.kind = PortalErrorKind::BadResponse;
+        e.httpStatus = static_cast<int>(r->status);
+        e.detail = "dossier receipt: " + parsed.error();
+        return fail(std::move(e));
+    }
+    return std::move(parsed).value();
 }
 
 }  // namespace dvc

@@ -2,6 +2,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "config/config.h"
 #include "portal/portal_client.h"
@@ -19,6 +20,8 @@ public:
     Result<DossierStatus, PortalError> dossierStatus(const std::string& code) override;
     Result<CatalogPage, PortalError> catalog(std::optional<int> sinceVersion) override;
     Result<HeartbeatReply, PortalError> heartbeat(const Heartbeat& beat) override;
+    Result<DossierReceipt, PortalError> submitDossier(const DossierSubmission& request,
+                                                      const std::string& idempotencyKey) override;
 
     struct Response {
         long status = 0;
@@ -27,7 +30,8 @@ public:
     };
     // One request; the error covers transport failures only (any HTTP status is a Response).
     Result<Response, PortalError> request(const std::string& method, const std::string& path,
-                                          const std::string& body = {});
+                                          const std::string& body = {},
+                                          const std::vector<std::string>& extraHeaders = {});
 
 private:
     struct Handle;
