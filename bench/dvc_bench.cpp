@@ -1,6 +1,6 @@
 // dvc-bench: cold start to first frame, idle CPU, and status lookup round trip over HTTPS.
 // Every figure on its own line as `name: value unit` (figures a script can grep).
-// Usage: dvc-bench [--lookups N] [--idle-seconds S] [--skip-ui]
+// Usage: dvc-bench [--lookups N] [--idle-seconds S] [--skip-ui] [--submits N]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -12,6 +12,7 @@
 #include "gateway_process.h"
 #include "https_portal_client.h"
 #include "kiosk_probe.h"
+#include "outbox_bench.h"
 
 using namespace dvc;
 
@@ -35,19 +36,21 @@ std::filesystem::path writeKioskConfig(const test::GatewayProcess& gw) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    int lookups = 200, idleSeconds = 10;
+    int lookups = 200, idleSeconds = 10, submits = 100;
     bool skipUi = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--lookups" && i + 1 < argc) lookups = std::atoi(argv[++i]);
         else if (a == "--idle-seconds" && i + 1 < argc) idleSeconds = std::atoi(argv[++i]);
         else if (a == "--skip-ui") skipUi = true;
+        else if (a == "--submits" && i + 1 < argc) submits = std::atoi(argv[++i]);
         else {
-            std::fprintf(stderr, "usage: dvc-bench [--lookups N] [--idle-seconds S] [--skip-ui]\n");
+            std::fprintf(stderr, "usage: dvc-bench [--lookups N] [--idle-seconds S] [--skip-ui] "
+                                 "[--submits N]\n");
             return 2;
         }
     }
-    if (lookups < 1 || idleSeconds < 1) return 2;
+    if (lookups < 1 || idleSeconds < 1 || submits < 1) return 2;
     ::setenv("SDL_VIDEODRIVER", std::getenv("DISPLAY") ? "x11" : "offscreen", 0);
 
     test::GatewayProcess gw("bench");
@@ -90,5 +93,6 @@ int main(int argc, char** argv) {
     std::printf("status_lookup_median: %.2f ms\n", percentile(times, 0.5));
     std::printf("status_lookup_p95: %.2f ms\n", percentile(times, 0.95));
     std::printf("status_lookup_samples: %d count\n", lookups);
+    bench::runOutboxBench(gw, submits);
     return 0;
 }
