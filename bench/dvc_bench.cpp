@@ -1,7 +1,7 @@
 // dvc-bench: cold start to first frame, idle CPU, status lookup round trip over HTTPS, QR
 // decoding, and the APDU round trip through pcscd (pcsc_bench.cpp).
 // Every figure on its own line as `name: value unit` (figures a script can grep).
-// Usage: dvc-bench [--lookups N] [--idle-seconds S] [--skip-ui]
+// Usage: dvc-bench [--lookups N] [--idle-seconds S] [--skip-ui] [--submits N]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -17,6 +17,7 @@
 #include "kiosk_probe.h"
 #include "qr_bench.h"
 #include "pcsc_bench.h"
+#include "outbox_bench.h"
 
 using namespace dvc;
 using dvc::bench::percentile;
@@ -35,22 +36,21 @@ std::filesystem::path writeKioskConfig(const test::GatewayProcess& gw) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    int lookups = 200, idleSeconds = 10;
+    int lookups = 200, idleSeconds = 10, submits = 100;
     bool skipUi = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--lookups" && i + 1 < argc)
-            lookups = std::atoi(argv[++i]);
-        else if (a == "--idle-seconds" && i + 1 < argc)
-            idleSeconds = std::atoi(argv[++i]);
-        else if (a == "--skip-ui")
-            skipUi = true;
+        if (a == "--lookups" && i + 1 < argc) lookups = std::atoi(argv[++i]);
+        else if (a == "--idle-seconds" && i + 1 < argc) idleSeconds = std::atoi(argv[++i]);
+        else if (a == "--skip-ui") skipUi = true;
+        else if (a == "--submits" && i + 1 < argc) submits = std::atoi(argv[++i]);
         else {
-            std::fprintf(stderr, "usage: dvc-bench [--lookups N] [--idle-seconds S] [--skip-ui]\n");
+            std::fprintf(stderr, "usage: dvc-bench [--lookups N] [--idle-seconds S] [--skip-ui] "
+                                 "[--submits N]\n");
             return 2;
         }
     }
-    if (lookups < 1 || idleSeconds < 1) return 2;
+    if (lookups < 1 || idleSeconds < 1 || submits < 1) return 2;
     ::setenv("SDL_VIDEODRIVER", std::getenv("DISPLAY") ? "x11" : "offscreen", 0);
 
     test::GatewayProcess gw("bench");
@@ -104,5 +104,6 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "catalog figures failed\n");
         return 1;
     }
+    bench::runOutboxBench(gw, submits);
     return 0;
 }

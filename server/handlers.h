@@ -19,6 +19,8 @@ void procedureForm(GatewayStore& store, const httplib::Request& req, httplib::Re
 
 void dossier(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
 void lookupDossiers(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
+// POST /api/v1/dossiers (handlers_submissions.cpp).
+void createDossier(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
 
 void heartbeat(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
 void kioskConfig(GatewayStore& store, const httplib::Request& req, httplib::Response& res);

@@ -77,6 +77,23 @@ Problem notImplemented() {
                 "This function is not available yet.", "Not implemented in this gateway version");
 }
 
+Problem unsupportedMediaType(std::string detail) {
+    return make(415, "unsupported_media_type", "Định dạng dữ liệu không được hỗ trợ.",
+                "Unsupported media type.", std::move(detail));
+}
+
+Problem idempotencyConflict() {
+    return make(409, "idempotency_conflict",
+                "Yêu cầu trùng lặp với nội dung khác. Vui lòng thử lại.",
+                "This request key was already used with different content. Please try again.",
+                "body hash differs from the request first seen with this key", "Idempotency-Key");
+}
+
+Problem validationFailed() {
+    return make(422, "validation_failed", "Thông tin khai chưa hợp lệ, vui lòng kiểm tra lại.",
+                "Some information is invalid, please check again.");
+}
+
 Problem forStatus(int status) {
     switch (status) {
         case 400:

@@ -21,6 +21,10 @@ Problem methodNotAllowed(std::string allowed);
 Problem payloadTooLarge(std::size_t limit);
 Problem internalError();
 Problem notImplemented();
+Problem unsupportedMediaType(std::string detail);
+Problem idempotencyConflict();
+// 422; the caller adds the per-field `errors` (ValidationProblem).
+Problem validationFailed();
 // For an error status produced by the HTTP layer itself (malformed request, URI too long, …).
 Problem forStatus(int status);
 

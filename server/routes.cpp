@@ -123,6 +123,7 @@ void installRoutes(httplib::Server& server, GatewayStore& store, std::size_t pay
     table->add("GET", v1 + "/procedures/" + seg, with(h::procedure));
     table->add("GET", v1 + "/procedures/" + seg + "/form", with(h::procedureForm));
     table->add("POST", v1 + "/dossiers/lookup", with(h::lookupDossiers));
+    table->add("POST", v1 + "/dossiers", with(h::createDossier));
     table->add("GET", v1 + "/dossiers/" + seg, with(h::dossier));
     table->add("POST", v1 + "/kiosks/" + seg + "/heartbeat", with(h::heartbeat));
     table->add("GET", v1 + "/kiosks/" + seg + "/config", with(h::kioskConfig));
@@ -130,7 +131,6 @@ void installRoutes(httplib::Server& server, GatewayStore& store, std::size_t pay
 
     // Part of the contract, not implemented by the reference gateway yet: 501, not 404.
     for (const auto& [method, path] : std::vector<std::pair<std::string, std::string>>{
-             {"POST", "/dossiers"},
              {"POST", "/dossiers/" + seg + "/attachments"},
              {"GET", "/dossiers/" + seg + "/fees"},
              {"GET", "/queue/services"},

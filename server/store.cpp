@@ -83,8 +83,9 @@ CREATE TABLE IF NOT EXISTS maintenance_notices (
 );
 )sql";
 
-constexpr std::array<std::string_view, 6> kTables{
-    "procedures", "dossiers", "dossier_history", "kiosks", "maintenance_notices", "meta"};
+constexpr std::array<std::string_view, 7> kTables{
+    "procedures", "dossiers", "dossier_history", "kiosks", "maintenance_notices", "meta",
+    "dossier_submissions"};
 
 std::string toJsonText(const nlohmann::json& j) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -153,6 +154,7 @@ void GatewayStore::migrate() {
                           " is newer than this gateway understands");
     Transaction tx(*db_);
     db_->exec(kSchema);
+    migrateSubmissions();
     db_->exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
     db_->exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('config_version', '1')");
     db_->exec(

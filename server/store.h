@@ -17,6 +17,7 @@
 
 #include "common/result.h"
 #include "domain/dossier.h"
+#include "domain/dossier_submission.h"
 #include "domain/kiosk_health.h"
 #include "domain/procedure.h"
 
@@ -44,6 +45,21 @@ struct SeedData {
     std::vector<ProcedureRecord> procedures;
     std::vector<DossierRecord> dossiers;
     std::vector<MaintenanceNotice> notices;
+};
+
+// A dossier submitted through POST /api/v1/dossiers, already validated.
+struct NewDossier {
+    std::string idempotencyKey;
+    std::string bodySha256;  // of the canonical JSON body, to tell a replay from a conflict
+    DossierSubmission submission;
+    std::time_t receivedAt = 0;
+};
+
+enum class CreateOutcome { Created, Replayed, Conflict };
+
+struct CreateDossierResult {
+    CreateOutcome outcome = CreateOutcome::Created;
+    DossierReceipt receipt;  // the stored receipt (Created, Replayed)
 };
 
 struct KioskRecord {
@@ -88,6 +104,15 @@ class GatewayStore {
     // Dossiers of one applicant, both identity fields matching; masked, without history.
     std::vector<DossierStatus> dossiersOf(std::string_view idNumber, std::string_view dateOfBirth);
 
+    // Dossier creation with idempotency (store_submissions.cpp). The key is checked and the
+    // dossier, its first history entry and the key written in one transaction, committed with
+    // synchronous=FULL: a receipt the gateway has answered survives a power cut.
+    CreateDossierResult createDossier(const NewDossier& dossier, const ProcedureRecord& procedure);
+    // The earlier request with this key: its body hash and receipt.
+    std::optional<std::pair<std::string, DossierReceipt>> submissionByKey(std::string_view key);
+    // The agency code prefix of new dossier codes (meta "agency_code").
+    std::string agencyCode();
+
     void recordHeartbeat(const Heartbeat& heartbeat, std::string_view receivedAt);
     std::optional<KioskRecord> kiosk(std::string_view kioskId);
 
@@ -111,6 +136,7 @@ class GatewayStore {
   private:
     explicit GatewayStore(std::unique_ptr<SqliteDb> db);
     void migrate();
+    void migrateSubmissions();  // store_submissions.cpp
     std::optional<std::string> metaLocked(std::string_view key);
 
     std::mutex mutex_;

@@ -4,6 +4,7 @@
 
 #include "api/json_mapping.h"
 #include "api/procedure_detail_json.h"
+#include "api/submission_json.h"
 #include "curl_error_mapping.h"
 
 namespace dvc {
@@ -179,6 +180,34 @@ Result<HeartbeatReply, PortalError> HttpsPortalClient::heartbeat(const Heartbeat
     auto r = request("POST", path, json(beat).dump());
     if (!r) return fail(r.error());
     return decode<HeartbeatReply>(r.value(), "heartbeat");
+}
+
+Result<DossierReceipt, PortalError> HttpsPortalClient::submitDossier(
+    const DossierSubmission& submission, const std::string& idempotencyKey) {
+    // Header injection guard: the key goes into a header line verbatim.
+    for (char c : idempotencyKey) {
+        if (c == '\r' || c == '\n' || idempotencyKey.size() > 64) {
+            PortalError e;
+            e.kind = PortalErrorKind::InvalidRequest;
+            e.detail = "idempotency key is not a header-safe token";
+            return fail(std::move(e));
+        }
+    }
+    auto r = request("POST", "/api/v1/dossiers",
+                     json(submission).dump(-1, ' ', false, json::error_handler_t::replace),
+                     {"Idempotency-Key: " + idempotencyKey});
+    if (!r) return fail(r.error());
+    // 201: created now; 200: a replay of a request the gateway already accepted.
+    if (r->status != 200 && r->status != 201) return fail(portalErrorFromHttp(r->status, r->body));
+    auto parsed = parseJson<DossierReceipt>(r->body);
+    if (!parsed) {
+        PortalError e;
+        e.kind = PortalErrorKind::BadResponse;
+        e.httpStatus = static_cast<int>(r->status);
+        e.detail = "dossier receipt: " + parsed.error();
+        return fail(std::move(e));
+    }
+    return std::move(parsed).value();
 }
 
 }  // namespace dvc

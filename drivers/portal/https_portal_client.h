@@ -23,6 +23,8 @@ public:
     Result<std::optional<CatalogPage>, PortalError> catalogIfChanged(
         std::optional<int> sinceVersion, const std::string& etag) override;
     Result<ProcedureDetail, PortalError> procedureDetail(const std::string& code) override;
+    Result<DossierReceipt, PortalError> submitDossier(const DossierSubmission& request,
+                                                      const std::string& idempotencyKey) override;
 
     struct Response {
         long status = 0;

@@ -4,6 +4,7 @@
 
 #include "common/result.h"
 #include "domain/dossier.h"
+#include "domain/dossier_submission.h"
 #include "domain/kiosk_health.h"
 #include "domain/procedure.h"
 #include "domain/procedure_detail.h"
@@ -37,6 +38,10 @@ public:
         e.detail = "procedure detail not supported by this client";
         return fail(std::move(e));
     }
+    // POST /api/v1/dossiers. The same idempotencyKey (a UUID, one per submission) is sent on
+    // every retry, so the back end creates the dossier once; a replay returns the same receipt.
+    virtual Result<DossierReceipt, PortalError> submitDossier(const DossierSubmission& request,
+                                                              const std::string& idempotencyKey) = 0;
 };
 
 }  // namespace dvc

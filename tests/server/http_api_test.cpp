@@ -290,9 +290,9 @@ TEST_CASE("errors are problems: unknown path, wrong method, not implemented", "[
     expectProblem(cli->Delete("/api/v1/dossiers/a/b/c"), 404, "not_found");
     expectProblem(cli->Get("/api/v1/health/"), 404, "not_found");
 
-    auto created = expectProblem(cli->Post("/api/v1/dossiers", "{}", "application/json"), 501,
-                                 "not_implemented");
-    CHECK(created.at("message").at("vi") == "Chức năng này chưa được hỗ trợ.");
+    auto rated = expectProblem(cli->Post("/api/v1/ratings", "{}", "application/json"), 501,
+                               "not_implemented");
+    CHECK(rated.at("message").at("vi") == "Chức năng này chưa được hỗ trợ.");
     expectProblem(cli->Get("/api/v1/statistics"), 501, "not_implemented");
     // Implemented (issue 4); this fixture seeds no form schemas (tests/forms covers them).
     expectProblem(cli->Get("/api/v1/procedures/1.001193/form"), 404, "form_not_found");

@@ -71,8 +71,22 @@ std::string afterPrefix(const std::optional<std::string>& line, const std::strin
 }  // namespace
 
 GatewayProcess::GatewayProcess(const std::string& name) : dataDir_(freshTempDir(name)) {
-    Child child = spawnWithStdout(
-        {DVC_GATEWAY_BIN, "--listen", "127.0.0.1:0", "--data", dataDir_.string()});
+    launch("127.0.0.1:0");
+}
+
+GatewayProcess::GatewayProcess(const std::filesystem::path& dataDir, int port)
+    : ownsDataDir_(false), dataDir_(dataDir) {
+    launch("127.0.0.1:" + std::to_string(port));
+}
+
+int GatewayProcess::port() const {
+    auto colon = url_.rfind(':');
+    return colon == std::string::npos ? 0 : std::stoi(url_.substr(colon + 1));
+}
+
+void GatewayProcess::launch(const std::string& listen) {
+    Child child =
+        spawnWithStdout({DVC_GATEWAY_BIN, "--listen", listen, "--data", dataDir_.string()});
     if (child.pid <= 0) throw std::runtime_error("cannot start dvc-gateway");
     pid_ = child.pid;
     const std::string urlPrefix = "dvc-gateway listening on ", caPrefix = "CA certificate: ";
@@ -90,7 +104,7 @@ int GatewayProcess::stop() {
 GatewayProcess::~GatewayProcess() {
     stop();
     std::error_code ec;
-    std::filesystem::remove_all(dataDir_, ec);
+    if (ownsDataDir_) std::filesystem::remove_all(dataDir_, ec);
 }
 
 CommandResult runCommand(const std::vector<std::string>& argv) {

@@ -13,6 +13,9 @@ namespace dvc::test {
 class GatewayProcess {
 public:
     explicit GatewayProcess(const std::string& name);
+    // A gateway on an existing data folder and a fixed port (0: any), e.g. to restart one that
+    // was stopped; the folder is left in place afterwards.
+    GatewayProcess(const std::filesystem::path& dataDir, int port);
     ~GatewayProcess();
     GatewayProcess(const GatewayProcess&) = delete;
     GatewayProcess& operator=(const GatewayProcess&) = delete;
@@ -20,11 +23,16 @@ public:
     const std::string& url() const { return url_; }
     const std::filesystem::path& caFile() const { return caFile_; }
     const std::filesystem::path& dataDir() const { return dataDir_; }
+    // The port from url().
+    int port() const;
     // SIGTERM, wait; returns the exit status (0 = clean stop).
     int stop();
 
 private:
+    void launch(const std::string& listen);
+
     pid_t pid_ = -1;
+    bool ownsDataDir_ = true;
     std::filesystem::path dataDir_;
     std::string url_;
     std::filesystem::path caFile_;

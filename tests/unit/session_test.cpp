@@ -32,6 +32,10 @@ class DossierRegistry final : public PortalClient {
         return d;
     }
     Result<CatalogPage, PortalError> catalog(std::optional<int>) override { return CatalogPage{}; }
+    Result<DossierReceipt, PortalError> submitDossier(const DossierSubmission&,
+                                                      const std::string&) override {
+        return fail(PortalError{PortalErrorKind::ServerError, 501, "not_implemented", {}, ""});
+    }
     Result<HeartbeatReply, PortalError> heartbeat(const Heartbeat&) override {
         std::lock_guard lock(mutex);
         ++heartbeats;
