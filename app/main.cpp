@@ -16,6 +16,7 @@
 #include "script_runner.h"
 #include "session/session.h"
 #include "session/worker_pool.h"
+#include "chip_reading.h"
 #include "qr_source_factory.h"
 
 namespace fs = std::filesystem;
@@ -115,6 +116,7 @@ int main(int argc, char** argv) {
         // The kiosk still starts: "Quét mã QR" shows the device-error message with a way on.
         dvc::log::error("qr", "QR source not available: " + source.error());
     }
+    auto chipReading = makeChipReading(cfg, assets);
     dvc::WorkerPool pool(2);
 
     dvc::SessionSettings settings;
@@ -123,7 +125,7 @@ int main(int argc, char** argv) {
     settings.idleTimeout = std::chrono::seconds(cfg.idleTimeoutSeconds);
     settings.idleCountdown = std::chrono::seconds(cfg.idleCountdownSeconds);
     settings.heartbeatInterval = std::chrono::seconds(cfg.heartbeatSeconds);
-    dvc::Session session(settings, portal, pool, qr.get());
+    dvc::Session session(settings, portal, pool, qr.get(), chipReading.identity.get());
 
     dvc::ui::AppLoopOptions ui;
     ui.fullscreen = cfg.display.fullscreen && !opts.windowed;

@@ -153,7 +153,8 @@ Result<KioskConfig, ConfigError> parseConfig(const std::string& text, const std:
     const auto* devices = r.section(root, "devices");
     if (devices) {
         r.onlyKeys(*devices, "devices.",
-                   {"qr", "card_reader", "printer", "scanner", "qr_sim_inbox", "qr_device"});
+                   {"qr", "card_reader", "printer", "scanner", "qr_sim_inbox", "qr_device",
+                    "card_sim_inbox", "card_reader_name", "csca_store"});
     }
     auto backendChoice = [&](std::string_view key, DeviceBackend& out) {
         r.choice(devices, "devices.", key, out,
@@ -166,6 +167,9 @@ Result<KioskConfig, ConfigError> parseConfig(const std::string& text, const std:
     backendChoice("scanner", c.devices.scanner);
     r.path(devices, "devices.", "qr_sim_inbox", c.devices.qrSimInbox);
     r.string(devices, "devices.", "qr_device", c.devices.qrDevice);
+    r.path(devices, "devices.", "card_sim_inbox", c.devices.cardSimInbox);
+    r.string(devices, "devices.", "card_reader_name", c.devices.cardReaderName);
+    r.path(devices, "devices.", "csca_store", c.devices.cscaStore);
     if (!r.error && devices && devices->contains("qr_device") &&
         !c.devices.qrDevice.starts_with("v4l2:/") && !c.devices.qrDevice.starts_with("serial:/"))
         r.failAt(devices->get("qr_device")->source(), "devices.qr_device",

@@ -26,6 +26,9 @@ struct DevicesConfig {
     DeviceBackend scanner = DeviceBackend::Sim;
     std::filesystem::path qrSimInbox;  // the simulated camera "sees" files dropped here
     std::string qrDevice = "v4l2:/dev/video0";  // for qr = "real": v4l2:PATH | serial:PATH[@BAUD]
+    std::filesystem::path cardSimInbox;  // card_reader = "sim": "<persona>.card" files dropped here
+    std::string cardReaderName;          // card_reader = "real": substring of the PC/SC reader name
+    std::filesystem::path cscaStore;     // CSCA certificates (file or folder) for passive authentication
 };
 
 struct DisplayConfig {

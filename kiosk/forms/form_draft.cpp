@@ -1,5 +1,7 @@
 #include "forms/form_draft.h"
 
+#include <cstdio>
+
 #include "forms/field_rules.h"
 
 namespace dvc::forms {
@@ -8,39 +10,48 @@ namespace {
 
 using json = nlohmann::json;
 
-const std::string* identityText(const CitizenIdentity& id, PrefillSource source) {
+std::string isoDate(const std::optional<std::chrono::year_month_day>& date) {
+    if (!date || !date->ok()) return {};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date->year()),
+                  static_cast<unsigned>(date->month()), static_cast<unsigned>(date->day()));
+    return text;
+}
+
+// The card's value for a pre-fill source, as the form's text (dates as YYYY-MM-DD).
+std::optional<std::string> identityText(const CitizenIdentity& id, PrefillSource source) {
     switch (source) {
         case PrefillSource::FullName:
-            return &id.fullName;
+            return id.fullName;
         case PrefillSource::DateOfBirth:
-            return &id.dateOfBirth;
+            return isoDate(id.dateOfBirth);
         case PrefillSource::IdNumber:
-            return &id.idNumber;
+            return id.personalNumber;
         case PrefillSource::Residence:
-            return &id.residence;
+            return id.residence;
         case PrefillSource::Hometown:
-            return &id.hometown;
+            return id.placeOfOrigin;
         case PrefillSource::Nationality:
-            return &id.nationality;
+            return id.nationality;
         case PrefillSource::Ethnicity:
-            return &id.ethnicity;
+            return id.ethnicity;
         case PrefillSource::Religion:
-            return &id.religion;
+            return id.religion;
         case PrefillSource::FatherName:
-            return &id.fatherName;
+            return id.fatherName;
         case PrefillSource::MotherName:
-            return &id.motherName;
+            return id.motherName;
         case PrefillSource::SpouseName:
-            return &id.spouseName;
+            return id.spouseName;
         case PrefillSource::OldIdNumber:
-            return &id.oldIdNumber;
+            return id.oldIdNumber;
         case PrefillSource::IssueDate:
-            return &id.issueDate;
+            return isoDate(id.issueDate);
         case PrefillSource::None:
         case PrefillSource::Gender:
-            return nullptr;
+            return std::nullopt;
     }
-    return nullptr;
+    return std::nullopt;
 }
 
 std::optional<json> prefillValue(const FormField& field, const CitizenIdentity& id,
@@ -52,7 +63,7 @@ std::optional<json> prefillValue(const FormField& field, const CitizenIdentity& 
             if (o.value == value) return json(value);
         return std::nullopt;
     }
-    const std::string* text = identityText(id, field.prefill);
+    const auto text = identityText(id, field.prefill);
     if (!text || trimmed(*text).empty()) return std::nullopt;
     if (field.type == FieldType::Address) {
         json parts = splitAddress(*text, units);

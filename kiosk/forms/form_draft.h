@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "forms/admin_units.h"
-#include "forms/citizen_identity.h"
+#include "identity/citizen_identity.h"
 #include "forms/form_schema.h"
 #include "forms/validation.h"
 

@@ -32,9 +32,10 @@ CitizenIdentity chipIdentity(bool verified) {
     CitizenIdentity id;
     id.source = IdentitySource::Chip;
     id.verified = verified;
-    id.idNumber = "001090012345";
+    id.personalNumber = "001090012345";
     id.fullName = "Nguyễn Văn An";
-    id.dateOfBirth = "1990-05-14";
+    id.dateOfBirth = std::chrono::year_month_day{std::chrono::year{1990}, std::chrono::month{5},
+                                                 std::chrono::day{14}};
     id.gender = Gender::Male;
     id.nationality = "Việt Nam";
     id.ethnicity = "Kinh";

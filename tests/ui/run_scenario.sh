@@ -133,6 +133,13 @@ identify_qr)
     "$DVC_QRGEN" "00020101021138570010A000000727012700069704070113VQRQ00012345" "$work/vietqr.png"
     run_kiosk "$DVC_UI_SCRIPTS/identify_qr.script" || { show_logs; exit 1; }
     ;;
+identify_chip)
+    "$DVC_QRGEN" "079203004321||Trần Văn Đức|02112003|Nam|88/3 Đường Nguyễn Thượng Hiền, Phường 5, Quận 3, TP. Hồ Chí Minh|20052021" "$work/card-qr.png"
+    sed -i 's/^card_reader = "none"$/card_reader = "sim"\ncard_sim_inbox = "card-inbox"/' "$work/kiosk.toml"
+    mkdir -p "$work/card-inbox"
+    touch "$work/card-inbox/tran-van-duc.card"  # the card already lies on the reader
+    run_kiosk "$DVC_UI_SCRIPTS/identify_chip.script" || { show_logs; exit 1; }
+    ;;
 gateway_down)
     # The script echoes "stop-gateway" once the first lookup has worked; stop the gateway then
     # and tell the script by creating a file.

@@ -11,12 +11,14 @@ const char* usageText() {
            "commands:\n"
            "  status lookup CODE   look a dossier up by its code (e.g. 000.00.19.H42-261123-0001)\n"
            "  qr decode IMAGE      decode a QR code in a PNG/JPEG photo as the kiosk's camera would\n"
+           "  card read [--reader NAME] [--mrz DOCNO,YYMMDD,YYMMDD | --can NNNNNN] [--csca FILE|DIR]\n"
+           "            [--extended]  read and verify a CCCD chip on a PC/SC reader\n"
            "  catalog sync         bring the catalogue cache up to date (delta by version/ETag)\n"
            "  catalog search QUERY [--limit N]\n"
            "                       search the cached catalogue as the screen does, best first\n"
            "\n"
            "exit codes: 0 found/ok, 2 usage, 3 not found, 4 gateway unreachable or TLS refused,\n"
-           "            5 bad answer from the gateway, 10 no QR code in the image, 1 other failure\n";
+           "            5 bad answer from the gateway, 10 no QR code in the image,\n            11 card access denied, 12 card removed, 13 card not verified, 14 no card,\n            15 no reader, 1 other failure\n";
 }
 
 Result<CliOptions, std::string> parseCli(int argc, char** argv) {
@@ -36,6 +38,16 @@ Result<CliOptions, std::string> parseCli(int argc, char** argv) {
             if (!value(o.gatewayUrl)) return fail(std::string("--gateway needs a URL"));
         } else if (arg == "--ca") {
             if (!value(o.caFile)) return fail(std::string("--ca needs a FILE"));
+        } else if (arg == "--reader") {
+            if (!value(o.reader)) return fail(std::string("--reader needs a NAME"));
+        } else if (arg == "--mrz") {
+            if (!value(o.mrz)) return fail(std::string("--mrz needs DOCNO,YYMMDD,YYMMDD"));
+        } else if (arg == "--can") {
+            if (!value(o.can)) return fail(std::string("--can needs 6 digits"));
+        } else if (arg == "--csca") {
+            if (!value(o.csca)) return fail(std::string("--csca needs a FILE or DIR"));
+        } else if (arg == "--extended") {
+            o.extended = true;
         } else if (arg == "--db") {
             if (!value(o.dbFile)) return fail(std::string("--db needs a FILE"));
         } else if (arg == "--limit") {

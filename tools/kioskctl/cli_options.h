@@ -14,6 +14,12 @@ struct CliOptions {
     std::optional<std::string> caFile;
     std::optional<std::string> dbFile;  // --db: the catalogue cache (else [paths] catalog_db)
     std::optional<int> limit;           // --limit: catalog search results
+    // card read
+    std::optional<std::string> reader;  // --reader NAME: part of the PC/SC reader's name
+    std::optional<std::string> mrz;     // --mrz DOCNO,YYMMDD,YYMMDD (BAC)
+    std::optional<std::string> can;     // --can NNNNNN (PACE)
+    std::optional<std::string> csca;    // --csca FILE|DIR: trust store for passive authentication
+    bool extended = false;              // --extended: extended-length APDUs
     bool json = false;
     bool help = false;
     std::vector<std::string> words;  // the command and its arguments

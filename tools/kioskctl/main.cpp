@@ -6,6 +6,7 @@
 #include "exit_codes.h"
 #include "https_portal_client.h"
 #include "log/log.h"
+#include "card_command.h"
 #include "qr_command.h"
 #include "status_command.h"
 
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
         HttpsPortalClient portal(config->backend, config->kioskId);
         return statusLookup(portal, words[2], options->json);
     }
+    if (words.size() == 2 && words[0] == "card" && words[1] == "read") return cardRead(*options);
     if (words.size() == 3 && words[0] == "qr" && words[1] == "decode")
         return qrDecode(words[2], options->json);
     if (words.size() >= 2 && words[0] == "catalog" &&

@@ -217,7 +217,8 @@ void drawConfirm(UiContext& ui, Rect area) {
     const Colour ink = id->verified ? palette::success
                        : fromQr     ? palette::warningText
                                     : palette::accentRed;
-    const std::string& verdict = ui.t(id->verificationKey);
+    const std::string verdict =
+        fillPlaceholder(ui.t(id->verificationKey), "dg", id->verificationArg);
     const float vh = textHeight(ui, FontRole::BodyBold, verdict, c.inner - ui.px(40)) + ui.px(36);
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(c.rect.x + c.pad, y),
                                               ImVec2(c.rect.right() - c.pad, y + vh), fill.packed(),

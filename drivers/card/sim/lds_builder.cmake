@@ -5,6 +5,7 @@ add_library(dvc_card_sim_lds STATIC
   ${CMAKE_CURRENT_LIST_DIR}/personas.cpp
   ${CMAKE_CURRENT_LIST_DIR}/personas_portrait.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_pki.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sim_card_inbox.cpp
 )
 target_include_directories(dvc_card_sim_lds PUBLIC ${CMAKE_CURRENT_LIST_DIR}/../..)
-target_link_libraries(dvc_card_sim_lds PUBLIC dvc_emrtd dvc_imaging OpenSSL::Crypto PRIVATE dvc_warnings)
+target_link_libraries(dvc_card_sim_lds PUBLIC dvc_emrtd dvc_imaging dvc_card_sim OpenSSL::Crypto PRIVATE dvc_warnings)
