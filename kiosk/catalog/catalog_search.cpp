@@ -249,6 +249,11 @@ double CatalogSearch::phraseBonusLocked(const Document& doc, std::vector<Group>&
     return phrase;
 }
 
+void CatalogSearch::prepare() {
+    std::lock_guard lock(mutex_);
+    refreshLocked();
+}
+
 std::vector<SearchHit> CatalogSearch::search(const std::string& query, std::size_t limit) {
     std::lock_guard lock(mutex_);
     refreshLocked();

@@ -28,6 +28,10 @@ class CatalogSearch {
     // (NFC UTF-8); a trailing space means the last word is complete.
     std::vector<SearchHit> search(const std::string& query, std::size_t limit = 10);
 
+    // Builds the ranking data for the current catalogue now (a few hundred ms for 10,000
+    // procedures) so the first keystroke after a sync does not pay it; call from a worker.
+    void prepare();
+
   private:
     struct Document {
         std::int64_t rowid = 0;
