@@ -13,20 +13,14 @@
 #include "identity/emrtd/card_access.h"
 #include "identity/emrtd/chip_error.h"
 #include "identity/emrtd/chip_session.h"
+#include "identity/emrtd/lds.h"
 #include "ports/card_reader.h"
 
 namespace dvc::emrtd {
 
+// File ids (fid::kCom, kSod, kDg1…) are in identity/emrtd/lds.h; EF.ATR/INFO is the reader's own.
 namespace fid {
-inline constexpr std::uint16_t kCardAccess = 0x011C;
 inline constexpr std::uint16_t kAtrInfo = 0x2F01;
-inline constexpr std::uint16_t kCom = 0x011E;
-inline constexpr std::uint16_t kSod = 0x011D;
-inline constexpr std::uint16_t kDg1 = 0x0101;
-inline constexpr std::uint16_t kDg2 = 0x0102;
-inline constexpr std::uint16_t kDg13 = 0x010D;
-inline constexpr std::uint16_t kDg14 = 0x010E;
-inline constexpr std::uint16_t kDg15 = 0x010F;
 }  // namespace fid
 
 // The LDS1 eMRTD application, A0 00 00 02 47 10 01.
