@@ -23,11 +23,11 @@ CitizenIdentity identityFromQr(const CccdQrData& qr) {
 }
 
 void wipe(CitizenIdentity& identity) {
-    for (std::string* s :
-         {&identity.verificationKey, &identity.personalNumber, &identity.oldIdNumber,
-          &identity.fullName, &identity.nationality, &identity.ethnicity, &identity.religion,
-          &identity.placeOfOrigin, &identity.residence, &identity.identifyingMarks,
-          &identity.fatherName, &identity.motherName, &identity.spouseName})
+    for (std::string* s : {&identity.verificationKey, &identity.verificationArg,
+                           &identity.personalNumber, &identity.oldIdNumber, &identity.fullName,
+                           &identity.nationality, &identity.ethnicity, &identity.religion,
+                           &identity.placeOfOrigin, &identity.residence, &identity.identifyingMarks,
+                           &identity.fatherName, &identity.motherName, &identity.spouseName})
         wipeString(*s);
     if (identity.photo) {
         auto& px = identity.photo->rgb;

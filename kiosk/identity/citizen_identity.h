@@ -26,6 +26,7 @@ struct CitizenIdentity {
     IdentitySource source = IdentitySource::QrCode;
     bool verified = false;        // the chip's data passed passive authentication
     std::string verificationKey;  // i18n key saying so, or why not
+    std::string verificationArg;  // fills "{dg}" in that message ("DG2"), if any
 
     std::string personalNumber;  // 12 digits
     std::string oldIdNumber;     // 9 or 12 digits, or empty
