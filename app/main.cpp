@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
         // The kiosk still starts: "Quét mã QR" shows the device-error message with a way on.
         dvc::log::error("qr", "QR source not available: " + source.error());
     }
-    auto chipReading = makeChipReading(cfg, assets);
+    auto chipReading = dvc::app::makeChipReading(cfg, assets);
     dvc::WorkerPool pool(2);
 
     dvc::SessionSettings settings;
