@@ -12,6 +12,7 @@
 #include "server/command_line.h"
 #include "server/dev_pki.h"
 #include "server/gateway_server.h"
+#include "server/queue_seed.h"
 #include "server/seed_loader.h"
 #include "server/store.h"
 
@@ -63,6 +64,10 @@ int run(const CommandLine& cl, const sigset_t& stopSignals) {
                                    seedDir.string());
     else
         dvc::log::info("seed", "database already seeded; seed files not read");
+
+    auto queue = seedQueueOnce(*store.value(), seedDir);
+    if (!queue) return fatal("queue seed: " + queue.error());
+    if (*queue > 0) dvc::log::info("seed", "loaded " + std::to_string(*queue) + " queue services");
 
     GatewayServer server(*store.value());
     GatewayOptions options;

@@ -25,3 +25,11 @@ Problem notImplemented();
 Problem forStatus(int status);
 
 }  // namespace dvc::gateway::problems
+
+namespace dvc::gateway::problems {
+// Queue (lấy số thứ tự).
+Problem queueServiceNotFound();
+Problem ticketNotFound();
+Problem priorityNotAllowed();
+Problem queueFull();
+}  // namespace dvc::gateway::problems

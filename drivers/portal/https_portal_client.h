@@ -19,6 +19,9 @@ public:
     Result<DossierStatus, PortalError> dossierStatus(const std::string& code) override;
     Result<CatalogPage, PortalError> catalog(std::optional<int> sinceVersion) override;
     Result<HeartbeatReply, PortalError> heartbeat(const Heartbeat& beat) override;
+    Result<std::vector<QueueService>, PortalError> queueServices() override;
+    Result<QueueTicket, PortalError> issueTicket(const TicketRequest& request) override;
+    Result<QueueTicket, PortalError> queueTicket(const std::string& ticketId) override;
 
     struct Response {
         long status = 0;
