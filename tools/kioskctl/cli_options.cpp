@@ -9,9 +9,14 @@ const char* usageText() {
            "\n"
            "commands:\n"
            "  status lookup CODE   look a dossier up by its code (e.g. 000.00.19.H42-261123-0001)\n"
+           "  printer list         USB printers found by libusb (VID:PID)\n"
+           "  printer test [--device usb:VID:PID|tcp:HOST:PORT|file:PATH] [--width 384|576]\n"
+           "  printer status [--device ...]\n"
+           "  queue ticket --service ID [--device ...] [--width 384|576]\n"
            "\n"
            "exit codes: 0 found/ok, 2 usage, 3 not found, 4 gateway unreachable or TLS refused,\n"
-           "            5 bad answer from the gateway, 1 other failure\n";
+           "            5 bad answer from the gateway, 6 printer not found, 7 printer fault,\n"
+           "            8 printer timeout or I/O error, 1 other failure\n";
 }
 
 Result<CliOptions, std::string> parseCli(int argc, char** argv) {
@@ -31,6 +36,12 @@ Result<CliOptions, std::string> parseCli(int argc, char** argv) {
             if (!value(o.gatewayUrl)) return fail(std::string("--gateway needs a URL"));
         } else if (arg == "--ca") {
             if (!value(o.caFile)) return fail(std::string("--ca needs a FILE"));
+        } else if (arg == "--device") {
+            if (!value(o.device)) return fail(std::string("--device needs usb:VID:PID, tcp:HOST:PORT or file:PATH"));
+        } else if (arg == "--width") {
+            if (!value(o.width)) return fail(std::string("--width needs 384 or 576"));
+        } else if (arg == "--service") {
+            if (!value(o.service)) return fail(std::string("--service needs a service ID"));
         } else if (arg.starts_with("--")) {
             return fail("unknown option " + arg);
         } else {

@@ -12,6 +12,9 @@ struct CliOptions {
     std::optional<std::string> configFile;
     std::optional<std::string> gatewayUrl;
     std::optional<std::string> caFile;
+    std::optional<std::string> device;   // printer: usb:VID:PID | tcp:HOST:PORT | file:PATH
+    std::optional<std::string> width;    // printer paper width in dots: 384 | 576
+    std::optional<std::string> service;  // queue ticket: service id
     bool json = false;
     bool help = false;
     std::vector<std::string> words;  // the command and its arguments

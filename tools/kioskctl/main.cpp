@@ -5,6 +5,7 @@
 #include "exit_codes.h"
 #include "https_portal_client.h"
 #include "log/log.h"
+#include "printer_commands.h"
 #include "status_command.h"
 
 using namespace dvc;
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
         HttpsPortalClient portal(config->backend, config->kioskId);
         return statusLookup(portal, words[2], options->json);
     }
+    if (auto printerExit = runPrinterCommand(*options)) return *printerExit;
     std::fprintf(stderr, "dvc-kioskctl: unknown or incomplete command\n%s", usageText());
     return kUsage;
 }
