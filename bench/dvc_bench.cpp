@@ -12,6 +12,7 @@
 #include "gateway_process.h"
 #include "https_portal_client.h"
 #include "kiosk_probe.h"
+#include "printer_bench.h"
 
 using namespace dvc;
 
@@ -90,5 +91,5 @@ int main(int argc, char** argv) {
     std::printf("status_lookup_median: %.2f ms\n", percentile(times, 0.5));
     std::printf("status_lookup_p95: %.2f ms\n", percentile(times, 0.95));
     std::printf("status_lookup_samples: %d count\n", lookups);
-    return 0;
+    return bench::printTicketFigures(client, 30) ? 0 : 1;
 }

@@ -263,6 +263,7 @@ void Session::sendHeartbeat(TimePoint now) {
         std::chrono::duration_cast<std::chrono::seconds>(now - *startedAt_).count();
     beat.uiState = screen_ == Screen::Home ? "home" : "status_lookup";
     beat.qr.health = qr_ ? DeviceHealth::Ok : DeviceHealth::Absent;
+    beat.printer = printerReport_;
     inbox_->expect();
     PortalClient* portal = &portal_;
     tasks_.post([portal, beat, inbox = inbox_] {

@@ -39,7 +39,7 @@ struct SessionSettings {
 // intents; blocking work runs on the TaskRunner and its result is applied in update().
 // Every personal datum it holds is wiped on goHome(), finish and idle timeout.
 class Session {
-public:
+  public:
     Session(SessionSettings settings, PortalClient& portal, TaskRunner& tasks, QrSource* qr);
     ~Session();
     Session(const Session&) = delete;
@@ -83,8 +83,11 @@ public:
     const std::vector<MaintenanceNotice>& maintenance() const { return maintenance_; }
     bool gatewayReachable() const { return gatewayReachable_; }
     std::uint64_t lookupsCompleted() const { return lookupsCompleted_; }
+    // The printer's last known state (printerDeviceReport), sent with every heartbeat so staff
+    // see paper out / cover open. Whoever prints or polls the printer updates it.
+    void setPrinterReport(DeviceReport report) { printerReport_ = std::move(report); }
 
-private:
+  private:
     struct Inbox;
     void startLookup(const std::string& code);
     void wipe();
@@ -95,6 +98,7 @@ private:
     PortalClient& portal_;
     TaskRunner& tasks_;
     QrSource* qr_;
+    DeviceReport printerReport_;
     std::shared_ptr<Inbox> inbox_;
 
     Screen screen_ = Screen::Home;

@@ -2,6 +2,8 @@
 // tests/integration). Work runs on a real WorkerPool, as in the kiosk.
 #include <catch2/catch.hpp>
 
+#include "printing/printer_status.h"
+
 #include <mutex>
 
 #include "session/session.h"
@@ -17,6 +19,7 @@ public:
     std::mutex mutex;
     std::optional<PortalError> failure;  // when set, every call fails with it
     int heartbeats = 0;
+    DeviceReport lastPrinter;
     std::vector<std::string> asked;
 
     Result<DossierStatus, PortalError> dossierStatus(const std::string& code) override {
@@ -32,9 +35,10 @@ public:
         return d;
     }
     Result<CatalogPage, PortalError> catalog(std::optional<int>) override { return CatalogPage{}; }
-    Result<HeartbeatReply, PortalError> heartbeat(const Heartbeat&) override {
+    Result<HeartbeatReply, PortalError> heartbeat(const Heartbeat& beat) override {
         std::lock_guard lock(mutex);
         ++heartbeats;
+        lastPrinter = beat.printer;
         if (failure) return fail(*failure);
         HeartbeatReply r;
         r.maintenance.push_back({"m1", "2026-11-30T22:00:00+07:00", "2026-11-30T23:00:00+07:00",
@@ -194,4 +198,15 @@ TEST_CASE_METHOD(Fixture, "heartbeats carry maintenance notices back") {
     CHECK(portal.heartbeats == 1);
     REQUIRE(session.maintenance().size() == 1);
     CHECK(session.maintenance()[0].message.vi == "Bảo trì");
+}
+
+TEST_CASE_METHOD(Fixture, "heartbeats carry the printer's status to staff") {
+    PrinterStatus out;
+    out.paperOut = true;
+    session.setPrinterReport(printerDeviceReport(out));
+    session.update(t0);
+    REQUIRE(session.waitForPendingWork(5s));
+    std::lock_guard lock(portal.mutex);
+    CHECK(portal.lastPrinter.health == DeviceHealth::Error);
+    CHECK(portal.lastPrinter.detail == "Hết giấy in");
 }
