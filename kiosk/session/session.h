@@ -39,7 +39,7 @@ struct SessionSettings {
 // intents; blocking work runs on the TaskRunner and its result is applied in update().
 // Every personal datum it holds is wiped on goHome(), finish and idle timeout.
 class Session {
-  public:
+public:
     Session(SessionSettings settings, PortalClient& portal, TaskRunner& tasks, QrSource* qr);
     ~Session();
     Session(const Session&) = delete;
@@ -87,7 +87,7 @@ class Session {
     // see paper out / cover open. Whoever prints or polls the printer updates it.
     void setPrinterReport(DeviceReport report) { printerReport_ = std::move(report); }
 
-  private:
+private:
     struct Inbox;
     void startLookup(const std::string& code);
     void wipe();
