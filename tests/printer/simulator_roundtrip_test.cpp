@@ -66,7 +66,7 @@ TEST_CASE("simulator: bytes split anywhere draw the same paper") {
     CHECK(a[0].bytes() == b[0].bytes());
 }
 
-TEST_CASE("simulator: status requests answered; faulted printer discards the job") {
+TEST_CASE("simulator: status requests answered, a faulted printer discards the job") {
     sim::EscPosInterpreter printer(384, std::nullopt);
     PrinterStatus out;
     out.paperOut = true;

@@ -16,7 +16,7 @@
 using namespace dvc;
 using namespace std::chrono_literals;
 
-TEST_CASE("device specs: usb, tcp, file; bad ones are clear errors") {
+TEST_CASE("device specs: usb, tcp, file, and bad ones are clear errors") {
     auto usb = parseDeviceSpec("usb:0416:5011");
     REQUIRE(usb.ok());
     CHECK(usb->kind == DeviceSpec::Kind::Usb);
@@ -36,7 +36,7 @@ TEST_CASE("device specs: usb, tcp, file; bad ones are clear errors") {
     }
 }
 
-TEST_CASE("USB: enumeration without printers is an empty list; opening says none was found") {
+TEST_CASE("USB: enumeration without printers is an empty list, and opening says none was found") {
     auto list = listUsbPrinters();
     if (!list.ok()) {
         // No usbfs in this sandbox: still an error value with a name, not a crash.
@@ -96,7 +96,7 @@ TEST_CASE("TCP transport: refused connection is an error value") {
     CHECK_FALSE(TcpTransport::connect("no-such-host.invalid", 9100, 1s).ok());
 }
 
-TEST_CASE("network printer simulator: ticket over TCP 9100-style, PNG, QR read back; faults") {
+TEST_CASE("network printer simulator: ticket over TCP 9100-style, PNG, QR read back, faults") {
     auto dir = test::freshTempDir("printer-sim");
     auto sim = sim::PrinterSimulator::start("127.0.0.1", 0, {576, dir, {}});
     REQUIRE(sim.ok());
