@@ -18,6 +18,7 @@
 #include "qr_bench.h"
 #include "pcsc_bench.h"
 #include "outbox_bench.h"
+#include "printer_bench.h"
 
 using namespace dvc;
 using dvc::bench::percentile;
@@ -105,5 +106,5 @@ int main(int argc, char** argv) {
         return 1;
     }
     bench::runOutboxBench(gw, submits);
-    return 0;
+    return bench::printTicketFigures(client, 30) ? 0 : 1;
 }

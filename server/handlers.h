@@ -26,6 +26,10 @@ void heartbeat(GatewayStore& store, const httplib::Request& req, httplib::Respon
 void kioskConfig(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
 void maintenanceNotices(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
 
+void queueServices(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
+void issueTicket(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
+void queueTicket(GatewayStore& store, const httplib::Request& req, httplib::Response& res);
+
 void notImplemented(const httplib::Request& req, httplib::Response& res);
 
 // The request body as JSON; on failure a 400 invalid_json problem is written and nullopt

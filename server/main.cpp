@@ -13,6 +13,7 @@
 #include "server/dev_pki.h"
 #include "server/gateway_server.h"
 #include "server/form_seed.h"
+#include "server/queue_seed.h"
 #include "server/seed_loader.h"
 #include "server/store.h"
 
@@ -69,6 +70,9 @@ int run(const CommandLine& cl, const sigset_t& stopSignals) {
     if (!forms) return fatal("form schemas in " + seedDir.string() + ": " + forms.error());
     dvc::log::info("seed", std::to_string(forms->read) + " form schemas checked, " +
                                std::to_string(forms->written) + " stored");
+    auto queue = seedQueueOnce(*store.value(), seedDir);
+    if (!queue) return fatal("queue seed: " + queue.error());
+    if (*queue > 0) dvc::log::info("seed", "loaded " + std::to_string(*queue) + " queue services");
 
     GatewayServer server(*store.value());
     GatewayOptions options;

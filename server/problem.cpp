@@ -122,3 +122,40 @@ Problem forStatus(int status) {
 }
 
 }  // namespace dvc::gateway::problems
+
+namespace dvc::gateway::problems {
+
+Problem queueServiceNotFound() {
+    Problem p = forStatus(404);
+    p.code = "queue_service_not_found";
+    p.message = {"Không tìm thấy dịch vụ lấy số này.", "No queue service with this id."};
+    return p;
+}
+
+Problem ticketNotFound() {
+    Problem p = forStatus(404);
+    p.code = "ticket_not_found";
+    p.message = {"Không tìm thấy số thứ tự này.", "No queue ticket with this id."};
+    return p;
+}
+
+Problem priorityNotAllowed() {
+    Problem p = forStatus(400);
+    p.status = 422;
+    p.code = "validation_failed";
+    p.message = {"Dịch vụ này không cấp số ưu tiên.", "This service does not issue priority tickets."};
+    p.detail = "priority other than none for a service without priority_allowed";
+    p.field = "priority";
+    return p;
+}
+
+Problem queueFull() {
+    Problem p = forStatus(400);
+    p.status = 429;
+    p.code = "queue_full";
+    p.message = {"Đã hết số thứ tự trong ngày cho dịch vụ này, vui lòng đến quầy.",
+                 "No more numbers today for this service; please go to the counter."};
+    return p;
+}
+
+}  // namespace dvc::gateway::problems

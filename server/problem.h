@@ -29,3 +29,11 @@ Problem validationFailed();
 Problem forStatus(int status);
 
 }  // namespace dvc::gateway::problems
+
+namespace dvc::gateway::problems {
+// Queue (lấy số thứ tự).
+Problem queueServiceNotFound();
+Problem ticketNotFound();
+Problem priorityNotAllowed();
+Problem queueFull();
+}  // namespace dvc::gateway::problems

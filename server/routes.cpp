@@ -128,14 +128,14 @@ void installRoutes(httplib::Server& server, GatewayStore& store, std::size_t pay
     table->add("POST", v1 + "/kiosks/" + seg + "/heartbeat", with(h::heartbeat));
     table->add("GET", v1 + "/kiosks/" + seg + "/config", with(h::kioskConfig));
     table->add("GET", v1 + "/maintenance-notices", with(h::maintenanceNotices));
+    table->add("GET", v1 + "/queue/services", with(h::queueServices));
+    table->add("POST", v1 + "/queue/tickets", with(h::issueTicket));
+    table->add("GET", v1 + "/queue/tickets/" + seg, with(h::queueTicket));
 
     // Part of the contract, not implemented by the reference gateway yet: 501, not 404.
     for (const auto& [method, path] : std::vector<std::pair<std::string, std::string>>{
              {"POST", "/dossiers/" + seg + "/attachments"},
              {"GET", "/dossiers/" + seg + "/fees"},
-             {"GET", "/queue/services"},
-             {"POST", "/queue/tickets"},
-             {"GET", "/queue/tickets/" + seg},
              {"POST", "/payments"},
              {"GET", "/payments/" + seg},
              {"POST", "/ratings"},

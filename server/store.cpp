@@ -135,6 +135,7 @@ Result<std::unique_ptr<GatewayStore>, std::string> GatewayStore::open(
         db->exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
         std::unique_ptr<GatewayStore> store(new GatewayStore(std::move(db)));
         store->migrate();
+        store->migrateQueue();
         return store;
     } catch (const SqliteError& e) {
         return fail(std::string(e.what()));

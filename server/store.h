@@ -20,6 +20,7 @@
 #include "domain/dossier_submission.h"
 #include "domain/kiosk_health.h"
 #include "domain/procedure.h"
+#include "domain/queue.h"
 
 namespace dvc::gateway {
 
@@ -73,6 +74,21 @@ struct KioskRecord {
     long long heartbeats = 0;
 };
 
+// Queue configuration (server/seed/queue_services.json): counters with the letter their
+// numbers start with, and the services each counter serves.
+struct QueueCounterSeed {
+    std::string name;    // "Quầy 3"
+    std::string letter;  // "C": numbers C001…C999, so no two counters share a number
+};
+struct QueueServiceSeed {
+    std::string id;
+    BilingualText name;
+    std::vector<std::string> counters;
+    bool priorityAllowed = false;
+    int minutesPerTicket = 5;
+};
+enum class TicketIssueError { UnknownService, PriorityNotAllowed, CounterFull };
+
 class GatewayStore {
   public:
     static Result<std::unique_ptr<GatewayStore>, std::string> open(
@@ -119,6 +135,16 @@ class GatewayStore {
     // Notices that have not ended at `now` (current and upcoming), by start time.
     std::vector<MaintenanceNotice> maintenanceNotices(std::time_t now);
 
+    // Queue (store_queue.cpp). Numbers are per counter and per day (Vietnam time), issued in
+    // a BEGIN IMMEDIATE transaction so concurrent kiosks never get the same one.
+    bool seedQueue(const std::vector<QueueCounterSeed>& counters,
+                   const std::vector<QueueServiceSeed>& services);  // false if already seeded
+    std::vector<QueueService> queueServices(std::time_t now);
+    Result<QueueTicket, TicketIssueError> issueTicket(const TicketRequest& request,
+                                                      std::string_view kioskId, std::time_t now,
+                                                      std::string_view followBaseUrl);
+    std::optional<QueueTicket> queueTicket(std::string_view ticketId, std::string_view followBaseUrl);
+
     int configVersion();
     std::string centreName();
 
@@ -137,6 +163,7 @@ class GatewayStore {
     explicit GatewayStore(std::unique_ptr<SqliteDb> db);
     void migrate();
     void migrateSubmissions();  // store_submissions.cpp
+    void migrateQueue();
     std::optional<std::string> metaLocked(std::string_view key);
 
     std::mutex mutex_;

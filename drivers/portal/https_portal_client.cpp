@@ -5,6 +5,7 @@
 #include "api/json_mapping.h"
 #include "api/procedure_detail_json.h"
 #include "api/submission_json.h"
+#include "api/queue_json.h"
 #include "curl_error_mapping.h"
 
 namespace dvc {
@@ -27,8 +28,9 @@ std::size_t appendBody(char* data, std::size_t size, std::size_t count, void* us
 }
 
 template <class T>
-Result<T, PortalError> decode(const HttpsPortalClient::Response& r, const char* what) {
-    if (r.status != 200) return fail(portalErrorFromHttp(r.status, r.body));
+Result<T, PortalError> decode(const HttpsPortalClient::Response& r, const char* what,
+                              long expectedStatus = 200) {
+    if (r.status != expectedStatus) return fail(portalErrorFromHttp(r.status, r.body));
     auto parsed = parseJson<T>(r.body);
     if (!parsed) {
         PortalError e;
@@ -208,6 +210,39 @@ Result<DossierReceipt, PortalError> HttpsPortalClient::submitDossier(
         return fail(std::move(e));
     }
     return std::move(parsed).value();
+}
+
+Result<std::vector<QueueService>, PortalError> HttpsPortalClient::queueServices() {
+    auto r = request("GET", "/api/v1/queue/services");
+    if (!r) return fail(r.error());
+    auto list = decode<json>(r.value(), "queue services");
+    if (!list) return fail(list.error());
+    try {
+        return list->at("services").get<std::vector<QueueService>>();
+    } catch (const json::exception& e) {
+        PortalError err;
+        err.kind = PortalErrorKind::BadResponse;
+        err.httpStatus = static_cast<int>(r->status);
+        err.detail = std::string("queue services: ") + e.what();
+        return fail(std::move(err));
+    }
+}
+
+Result<QueueTicket, PortalError> HttpsPortalClient::issueTicket(const TicketRequest& request) {
+    json body = request;
+    body["kiosk_id"] = kioskId_;
+    auto r = this->request("POST", "/api/v1/queue/tickets", body.dump());
+    if (!r) return fail(r.error());
+    return decode<QueueTicket>(r.value(), "queue ticket", 201);
+}
+
+Result<QueueTicket, PortalError> HttpsPortalClient::queueTicket(const std::string& ticketId) {
+    char* escaped = curl_easy_escape(nullptr, ticketId.c_str(), static_cast<int>(ticketId.size()));
+    std::string path = "/api/v1/queue/tickets/" + std::string(escaped ? escaped : "");
+    curl_free(escaped);
+    auto r = request("GET", path);
+    if (!r) return fail(r.error());
+    return decode<QueueTicket>(r.value(), "queue ticket");
 }
 
 }  // namespace dvc

@@ -25,6 +25,9 @@ public:
     Result<ProcedureDetail, PortalError> procedureDetail(const std::string& code) override;
     Result<DossierReceipt, PortalError> submitDossier(const DossierSubmission& request,
                                                       const std::string& idempotencyKey) override;
+    Result<std::vector<QueueService>, PortalError> queueServices() override;
+    Result<QueueTicket, PortalError> issueTicket(const TicketRequest& request) override;
+    Result<QueueTicket, PortalError> queueTicket(const std::string& ticketId) override;
 
     struct Response {
         long status = 0;

@@ -8,6 +8,7 @@
 #include "domain/kiosk_health.h"
 #include "domain/procedure.h"
 #include "domain/procedure_detail.h"
+#include "domain/queue.h"
 #include "portal/portal_error.h"
 
 namespace dvc {
@@ -42,6 +43,11 @@ public:
     // every retry, so the back end creates the dossier once; a replay returns the same receipt.
     virtual Result<DossierReceipt, PortalError> submitDossier(const DossierSubmission& request,
                                                               const std::string& idempotencyKey) = 0;
+    // Queue (lấy số thứ tự). Not pure, so fakes written before the queue existed still build;
+    // the defaults answer that the operation is not available.
+    virtual Result<std::vector<QueueService>, PortalError> queueServices();
+    virtual Result<QueueTicket, PortalError> issueTicket(const TicketRequest& request);
+    virtual Result<QueueTicket, PortalError> queueTicket(const std::string& ticketId);
 };
 
 }  // namespace dvc

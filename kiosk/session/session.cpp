@@ -315,6 +315,7 @@ void Session::sendHeartbeat(TimePoint now) {
                    : screen_ == Screen::Identify ? "identify"
                                                  : "status_lookup";
     beat.qr.health = qr_ ? DeviceHealth::Ok : DeviceHealth::Absent;
+    beat.printer = printerReport_;
     inbox_->expect();
     PortalClient* portal = &portal_;
     tasks_.post([portal, beat, inbox = inbox_] {

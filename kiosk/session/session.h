@@ -90,6 +90,9 @@ class Session {
     bool gatewayReachable() const { return gatewayReachable_; }
     std::uint64_t lookupsCompleted() const { return lookupsCompleted_; }
     const IdentityFlow& identity() const { return identity_; }
+    // The printer's last known state (printerDeviceReport), sent with every heartbeat so staff
+    // see paper out / cover open. Whoever prints or polls the printer updates it.
+    void setPrinterReport(DeviceReport report) { printerReport_ = std::move(report); }
 
   private:
     struct Inbox;
@@ -104,6 +107,7 @@ class Session {
     PortalClient& portal_;
     TaskRunner& tasks_;
     QrSource* qr_;
+    DeviceReport printerReport_;
     std::shared_ptr<Inbox> inbox_;
     std::unique_ptr<Worker> worker_;  // runs the flows' work through tasks_ and inbox_
     IdentityFlow identity_;

@@ -299,6 +299,15 @@ TEST_CASE("errors are problems: unknown path, wrong method, not implemented", "[
     expectProblem(cli->Get("/api/v1/queue/services"), 501, "not_implemented");
     expectProblem(cli->Post("/api/v1/queue/tickets", "{}", "application/json"), 501,
                   "not_implemented");
+    expectProblem(cli->Get("/api/v1/procedures/1.001193/form"), 501, "not_implemented");
+    // The queue is implemented (issue 5): this seed has no queue_services.json, so no services.
+    auto queue = cli->Get("/api/v1/queue/services");
+    REQUIRE(queue);
+    CHECK(queue->status == 200);
+    CHECK(nlohmann::json::parse(queue->body).at("services").empty());
+    expectProblem(cli->Post("/api/v1/queue/tickets", "{}", "application/json"), 400,
+                  "missing_field");
+    expectProblem(cli->Get("/api/v1/queue/tickets/tk_19990101_A001"), 404, "ticket_not_found");
     expectProblem(cli->Get("/api/v1/dossiers/" + kKnownCode + "/fees"), 501, "not_implemented");
     expectProblem(cli->Post("/api/v1/payments", "{}", "application/json"), 501, "not_implemented");
     expectProblem(cli->Post("/api/v1/ratings", "{}", "application/json"), 501, "not_implemented");

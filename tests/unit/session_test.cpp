@@ -2,6 +2,8 @@
 // tests/integration). Work runs on a real WorkerPool, as in the kiosk.
 #include <catch2/catch.hpp>
 
+#include "printing/printer_status.h"
+
 #include <mutex>
 
 #include "session/session.h"
@@ -17,6 +19,7 @@ class DossierRegistry final : public PortalClient {
     std::mutex mutex;
     std::optional<PortalError> failure;  // when set, every call fails with it
     int heartbeats = 0;
+    DeviceReport lastPrinter;
     std::vector<std::string> asked;
 
     Result<DossierStatus, PortalError> dossierStatus(const std::string& code) override {
@@ -37,8 +40,10 @@ class DossierRegistry final : public PortalClient {
         return fail(PortalError{PortalErrorKind::ServerError, 501, "not_implemented", {}, ""});
     }
     Result<HeartbeatReply, PortalError> heartbeat(const Heartbeat&) override {
+    Result<HeartbeatReply, PortalError> heartbeat(const Heartbeat& beat) override {
         std::lock_guard lock(mutex);
         ++heartbeats;
+        lastPrinter = beat.printer;
         if (failure) return fail(*failure);
         HeartbeatReply r;
         r.maintenance.push_back({"m1",
@@ -258,4 +263,13 @@ TEST_CASE_METHOD(Fixture, "identify by chip without a reader configured says so"
     session.identity().chooseChip();
     CHECK(session.identity().phase() == IdentifyPhase::Failed);
     CHECK(session.identity().errorKey() == "error.chip.no_reader");
+TEST_CASE_METHOD(Fixture, "heartbeats carry the printer's status to staff") {
+    PrinterStatus out;
+    out.paperOut = true;
+    session.setPrinterReport(printerDeviceReport(out));
+    session.update(t0);
+    REQUIRE(session.waitForPendingWork(5s));
+    std::lock_guard lock(portal.mutex);
+    CHECK(portal.lastPrinter.health == DeviceHealth::Error);
+    CHECK(portal.lastPrinter.detail == "Hết giấy in");
 }

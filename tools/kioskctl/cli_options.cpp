@@ -16,9 +16,16 @@ const char* usageText() {
            "  catalog sync         bring the catalogue cache up to date (delta by version/ETag)\n"
            "  catalog search QUERY [--limit N]\n"
            "                       search the cached catalogue as the screen does, best first\n"
+           "  printer list         USB printers found by libusb (VID:PID)\n"
+           "  printer test [--device usb:VID:PID|tcp:HOST:PORT|file:PATH] [--width 384|576]\n"
+           "  printer status [--device ...]\n"
+           "  queue ticket --service ID [--device ...] [--width 384|576]\n"
            "\n"
            "exit codes: 0 found/ok, 2 usage, 3 not found, 4 gateway unreachable or TLS refused,\n"
-           "            5 bad answer from the gateway, 10 no QR code in the image,\n            11 card access denied, 12 card removed, 13 card not verified, 14 no card,\n            15 no reader, 1 other failure\n";
+           "            5 bad answer from the gateway, 6 printer not found, 7 printer fault,\n"
+           "            8 printer timeout or I/O error, 10 no QR code in the image,\n"
+           "            11 card access denied, 12 card removed, 13 card not verified, 14 no card,\n"
+           "            15 no reader, 1 other failure\n";
 }
 
 Result<CliOptions, std::string> parseCli(int argc, char** argv) {
@@ -58,6 +65,12 @@ Result<CliOptions, std::string> parseCli(int argc, char** argv) {
             if (text->empty() || n < 1 || n > 1000)
                 return fail(std::string("--limit must be a number from 1 to 1000"));
             o.limit = n;
+        } else if (arg == "--device") {
+            if (!value(o.device)) return fail(std::string("--device needs usb:VID:PID, tcp:HOST:PORT or file:PATH"));
+        } else if (arg == "--width") {
+            if (!value(o.width)) return fail(std::string("--width needs 384 or 576"));
+        } else if (arg == "--service") {
+            if (!value(o.service)) return fail(std::string("--service needs a service ID"));
         } else if (arg.starts_with("--")) {
             return fail("unknown option " + arg);
         } else {

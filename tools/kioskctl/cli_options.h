@@ -20,6 +20,9 @@ struct CliOptions {
     std::optional<std::string> can;     // --can NNNNNN (PACE)
     std::optional<std::string> csca;    // --csca FILE|DIR: trust store for passive authentication
     bool extended = false;              // --extended: extended-length APDUs
+    std::optional<std::string> device;   // printer: usb:VID:PID | tcp:HOST:PORT | file:PATH
+    std::optional<std::string> width;    // printer paper width in dots: 384 | 576
+    std::optional<std::string> service;  // queue ticket: service id
     bool json = false;
     bool help = false;
     std::vector<std::string> words;  // the command and its arguments

@@ -15,4 +15,8 @@ constexpr int kCardRemoved = 12;         // card read: the card left the field m
 constexpr int kCardNotVerified = 13;     // card read: read, but passive authentication failed
 constexpr int kNoCard = 14;              // card read: no card presented in time
 constexpr int kNoReader = 15;            // card read: no reader / PC/SC service not running
+// Printer commands (docs/kioskctl.md).
+constexpr int kPrinterNotFound = 6;  // no such printer: USB device absent, TCP refused, bad path
+constexpr int kPrinterFault = 7;     // the printer reports paper out, cover open, cutter error, offline
+constexpr int kPrinterIo = 8;        // the printer stopped answering or taking data (timeout, I/O)
 }  // namespace dvc::kioskctl

@@ -8,6 +8,7 @@
 #include "log/log.h"
 #include "card_command.h"
 #include "qr_command.h"
+#include "printer_commands.h"
 #include "status_command.h"
 
 using namespace dvc;
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
         for (std::size_t i = 3; i < words.size(); ++i) query += " " + words[i];
         return catalogSearch(db, query, options->limit.value_or(10), options->json);
     }
+    if (auto printerExit = runPrinterCommand(*options)) return *printerExit;
     std::fprintf(stderr, "dvc-kioskctl: unknown or incomplete command\n%s", usageText());
     return kUsage;
 }

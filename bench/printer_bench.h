@@ -1,0 +1,11 @@
+#pragma once
+#include "portal/portal_client.h"
+
+namespace dvc::bench {
+
+// Queue ticket figures (docs/printing.md): tap → first byte at the printer (gateway number,
+// layout, raster, status check), bytes per ticket, render time, and the time a 250 mm/s
+// printer needs for the paper. Prints `name: value unit` lines; false on failure.
+bool printTicketFigures(PortalClient& portal, int samples);
+
+}  // namespace dvc::bench
