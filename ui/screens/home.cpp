@@ -104,11 +104,12 @@ void drawHome(UiContext& ui, Rect content) {
     const std::string& prompt = ui.t("home.prompt");
     const float headH = textHeight(ui, FontRole::Title, greeting, content.w) + ui.px(6) +
                         textHeight(ui, FontRole::Body, prompt, content.w);
-    const float helpH = ui.px(ui.portrait ? 230 : 150);
+    const float helpH = ui.px(ui.portrait ? 230 : 170);
     const float identifyH = m.touchMin * 1.2f;
     const float catalogH = homeCatalogHeight(ui, false);
     const float leftW = ui.portrait ? content.w : (content.w - m.gap * 1.5f) * 0.5f;
-    const float leftH = catalogH + m.gap * 1.5f + identifyH + m.gap + helpH;
+    const float catalogGap = ui.portrait ? m.gap * 1.5f : m.gap;
+    const float leftH = catalogH + catalogGap + identifyH + m.gap + helpH;
     const float fixedH =
         headH + m.gap * 1.4f +
         (ui.portrait ? leftH + m.gap * 1.5f + static_cast<float>(rows - 1) * m.gap : 0);
@@ -118,7 +119,7 @@ void drawHome(UiContext& ui, Rect content) {
     const float blockH = ui.portrait ? fixedH + static_cast<float>(rows) * tileH
                                      : headH + m.gap * 1.4f + std::max(leftH, tileH);
     // What is left is split above and below, a little more below (the eye starts high).
-    float y = content.y + std::max(m.gap * 1.4f, (content.h - blockH) * 0.4f);
+    float y = content.y + std::max(m.gap * (ui.portrait ? 1.4f : 0.5f), (content.h - blockH) * 0.4f);
 
     y += drawText(ui, FontRole::Title, greeting, content.x, y, palette::text, content.w);
     y += ui.px(6);
@@ -127,7 +128,7 @@ void drawHome(UiContext& ui, Rect content) {
     const float columnsTop = y;
 
     // The procedure catalogue (issue 4): search and the three tiers.
-    y += drawHomeCatalog(ui, Rect{content.x, y, leftW, catalogH}, false) + m.gap * 1.5f;
+    y += drawHomeCatalog(ui, Rect{content.x, y, leftW, catalogH}, false) + catalogGap;
 
     // The services' tiles: below in portrait, in the right column in landscape.
     const float tilesX = ui.portrait ? content.x : content.x + leftW + m.gap * 1.5f;
