@@ -16,6 +16,7 @@
 #include "script_runner.h"
 #include "session/session.h"
 #include "session/worker_pool.h"
+#include "catalog_wiring.h"
 #include "chip_reading.h"
 #include "qr_source_factory.h"
 
@@ -117,6 +118,7 @@ int main(int argc, char** argv) {
         dvc::log::error("qr", "QR source not available: " + source.error());
     }
     auto chipReading = dvc::app::makeChipReading(cfg, assets);
+    auto catalog = dvc::app::openCatalog(cfg, portal);  // before the pool: its tasks use it
     dvc::WorkerPool pool(2);
 
     dvc::SessionSettings settings;
@@ -126,6 +128,7 @@ int main(int argc, char** argv) {
     settings.idleCountdown = std::chrono::seconds(cfg.idleCountdownSeconds);
     settings.heartbeatInterval = std::chrono::seconds(cfg.heartbeatSeconds);
     dvc::Session session(settings, portal, pool, qr.get(), chipReading.identity.get());
+    dvc::app::attachCatalog(session, catalog, cfg);
 
     dvc::ui::AppLoopOptions ui;
     ui.fullscreen = cfg.display.fullscreen && !opts.windowed;

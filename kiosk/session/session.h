@@ -14,6 +14,7 @@
 #include "domain/kiosk_health.h"
 #include "portal/portal_client.h"
 #include "ports/qr_source.h"
+#include "session/catalog_flow.h"
 #include "session/identity_flow.h"
 #include "session/task_runner.h"
 
@@ -22,7 +23,15 @@ namespace dvc {
 using Clock = std::chrono::steady_clock;
 using TimePoint = Clock::time_point;
 
-enum class Screen { Home, StatusLookup, StatusResult, Identify };
+enum class Screen {
+    Home,
+    StatusLookup,
+    StatusResult,
+    Identify,
+    CatalogBrowse,
+    CatalogSearch,
+    ProcedureDetail,
+};
 
 // Where the status lookup is while Screen::StatusLookup is shown.
 enum class LookupPhase { Entering, Scanning, Loading, Failed };
@@ -94,6 +103,20 @@ class Session {
     // see paper out / cover open. Whoever prints or polls the printer updates it.
     void setPrinterReport(DeviceReport report) { printerReport_ = std::move(report); }
 
+    // --- procedure catalogue (issue 4; session/catalog_flow.h) ---
+    // Gives the visit the catalogue; its sync starts at the next update(). Without it the
+    // catalogue intents do nothing and catalog() is null.
+    void attachCatalog(CatalogAccess& access, CatalogSettings settings);
+    CatalogFlow* catalog() { return catalog_.get(); }
+    const CatalogFlow* catalog() const { return catalog_.get(); }
+    void openCatalogTier(Tier tier);
+    void openCatalogSearch();
+    void chooseCatalogEntry(const catalog::BrowseChoice& choice);
+    void openProcedure(const std::string& code);
+    void catalogBack();  // one screen back; home after the first
+    // "Nộp hồ sơ trực tuyến" on a procedure's detail: starts the e-form (issue 4, forms).
+    void startDossier(const std::string& procedureCode);
+
   private:
     struct Inbox;
     class Worker;
@@ -127,6 +150,9 @@ class Session {
     bool gatewayReachable_ = true;
     std::vector<MaintenanceNotice> maintenance_;
     std::uint64_t lookupsCompleted_ = 0;
+
+    void followCatalog();  // screen_ from the catalogue flow's view
+    std::unique_ptr<CatalogFlow> catalog_;
 };
 
 }  // namespace dvc

@@ -67,6 +67,7 @@ orientation = "$1"
 
 [paths]
 log_file = "kiosk.log"
+catalog_db = "catalog.db"
 TOML
 }
 
@@ -112,7 +113,7 @@ show_logs() {
 
 start_gateway
 orientation=portrait
-[[ $scenario == landscape ]] && orientation=landscape
+[[ $scenario == landscape || $scenario == *_landscape ]] && orientation=landscape
 write_config "$orientation"
 if [[ $scenario == idle_timeout ]]; then
     # The script's virtual clock jumps; the countdown's 10 s are real time in between, which a
@@ -144,6 +145,22 @@ gateway_down)
     # The script echoes "stop-gateway" once the first lookup has worked; stop the gateway then
     # and tell the script by creating a file.
     run_kiosk "$DVC_UI_SCRIPTS/gateway_down.script" &
+    kiosk_pid=$!
+    for _ in $(seq 1 300); do
+        grep -q 'script: echo stop-gateway' "$work/kiosk.out" 2>/dev/null && break
+        kill -0 "$kiosk_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -TERM "$gw_pid"
+    wait "$gw_pid" || true
+    gw_pid=""
+    touch "$work/gateway-stopped"
+    wait "$kiosk_pid" || { show_logs; exit 1; }
+    ;;
+catalog_offline)
+    # Like gateway_down: the script browses once (the catalogue synced), echoes
+    # "stop-gateway", and goes on from the kiosk's cache once the gateway is gone.
+    run_kiosk "$DVC_UI_SCRIPTS/catalog_offline.script" &
     kiosk_pid=$!
     for _ in $(seq 1 300); do
         grep -q 'script: echo stop-gateway' "$work/kiosk.out" 2>/dev/null && break
