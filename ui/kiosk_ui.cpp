@@ -34,6 +34,9 @@ void drawKioskFrame(UiContext& ui) {
         case Screen::Identify:
             drawIdentify(ui, content);
             break;
+        case Screen::Queue:
+            drawQueue(ui, content);
+            break;
     }
     const bool visit = screen != Screen::Home || ui.session.identity().confirmed() != nullptr;
     if (drawFooter(ui, footer, visit)) ui.session.goHome();

@@ -15,6 +15,8 @@
 #include "portal/portal_client.h"
 #include "ports/qr_source.h"
 #include "session/identity_flow.h"
+#include "session/print_jobs.h"
+#include "session/queue_flow.h"
 #include "session/task_runner.h"
 
 namespace dvc {
@@ -22,7 +24,13 @@ namespace dvc {
 using Clock = std::chrono::steady_clock;
 using TimePoint = Clock::time_point;
 
-enum class Screen { Home, StatusLookup, StatusResult, Identify };
+enum class Screen {
+    Home,
+    StatusLookup,
+    StatusResult,
+    Identify,
+    Queue,  // "Lấy số thứ tự" (QueueFlow)
+};
 
 // Where the status lookup is while Screen::StatusLookup is shown.
 enum class LookupPhase { Entering, Scanning, Loading, Failed };
@@ -94,6 +102,19 @@ class Session {
     // see paper out / cover open. Whoever prints or polls the printer updates it.
     void setPrinterReport(DeviceReport report) { printerReport_ = std::move(report); }
 
+    // --- queue tickets and printing (issue 5) ---
+    // From app wiring: the receipt printer (null: none) and the centre's name for receipts.
+    // With a printer, every heartbeat first polls its status on the worker.
+    void attachPrinter(TicketPrinter* printer, std::string centreName);
+    void openQueue();  // "Lấy số thứ tự"
+    QueueFlow& queue() { return queue_; }
+    const QueueFlow& queue() const { return queue_; }
+    // "In biên nhận": prints on a worker; printJobs().receiptState() / receiptErrorKey() follow.
+    void printDossierReceipt(DossierReceiptData data);
+    bool printingAvailable() const { return printJobs_.available(); }
+    PrintJobs& printJobs() { return printJobs_; }
+    const PrintJobs& printJobs() const { return printJobs_; }
+
   private:
     struct Inbox;
     class Worker;
@@ -111,6 +132,8 @@ class Session {
     std::shared_ptr<Inbox> inbox_;
     std::unique_ptr<Worker> worker_;  // runs the flows' work through tasks_ and inbox_
     IdentityFlow identity_;
+    PrintJobs printJobs_;
+    QueueFlow queue_;
 
     Screen screen_ = Screen::Home;
     LookupPhase phase_ = LookupPhase::Entering;

@@ -27,7 +27,7 @@ constexpr Tile kTiles[] = {
     {"home:status", "home.status.title", "home.status.description", Icon::Search, true},
     {"home:procedures", "home.procedures.title", "home.procedures.description", Icon::Document,
      false},
-    {"home:queue", "home.queue.title", "home.queue.description", Icon::Ticket, false},
+    {"home:queue", "home.queue.title", "home.queue.description", Icon::Ticket, true},
     {"home:rating", "home.rating.title", "home.rating.description", Icon::Star, false},
 };
 
@@ -122,7 +122,14 @@ void drawHome(UiContext& ui, Rect content) {
     for (int i = 0; i < 4; ++i) {
         float tx = content.x + static_cast<float>(i % cols) * (tileW + m.gap);
         float ty = y + static_cast<float>(i / cols) * (tileH + m.gap);
-        if (drawTile(ui, kTiles[i], Rect{tx, ty, tileW, tileH})) ui.session.openStatusLookup();
+        if (drawTile(ui, kTiles[i], Rect{tx, ty, tileW, tileH})) {
+            // "Lấy số thứ tự" (issue 5)
+            if (std::string_view(kTiles[i].id) == "home:queue") {
+                ui.session.openQueue();
+                continue;
+            }
+            ui.session.openStatusLookup();
+        }
     }
     y += static_cast<float>(rows) * tileH + static_cast<float>(rows - 1) * m.gap + m.gap * 1.5f;
 

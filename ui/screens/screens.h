@@ -9,5 +9,7 @@ void drawHome(UiContext& ui, Rect content);
 void drawStatusLookup(UiContext& ui, Rect content);
 void drawStatusResult(UiContext& ui, Rect content);
 void drawIdentify(UiContext& ui, Rect content);
+// "Lấy số thứ tự" (issue 5)
+void drawQueue(UiContext& ui, Rect content);
 
 }  // namespace dvc::ui
