@@ -141,17 +141,22 @@ void drawChoose(UiContext& ui, Rect area) {
     const auto& services = flow.services();
     if (services.empty()) return;
     const float rowGap = m.gap * 0.7f;
-    const float rowH =
-        std::clamp((area.bottom() - y - rowGap * static_cast<float>(services.size() - 1)) /
-                       static_cast<float>(services.size()),
-                   m.touchMin * 1.2f, ui.px(200));
+    // Portrait: one column; landscape: two, so four groups fit without scrolling.
+    const int cols = ui.portrait ? 1 : 2;
+    const int rows = (static_cast<int>(services.size()) + cols - 1) / cols;
+    const float colW = (area.w - static_cast<float>(cols - 1) * m.gap) / static_cast<float>(cols);
+    const float rowH = std::clamp(
+        (area.bottom() - y - rowGap * static_cast<float>(rows - 1)) / static_cast<float>(rows),
+        m.touchMin * 1.2f, ui.px(200));
     const bool priorityChosen = flow.priority() != PriorityCategory::None;
-    for (const auto& s : services) {
-        if (drawServiceRow(ui, s, Rect{area.x, y, area.w, rowH}, priorityChosen)) {
+    for (std::size_t i = 0; i < services.size(); ++i) {
+        const auto& s = services[i];
+        const float x = area.x + static_cast<float>(static_cast<int>(i) % cols) * (colW + m.gap);
+        const float ry = y + static_cast<float>(static_cast<int>(i) / cols) * (rowH + rowGap);
+        if (drawServiceRow(ui, s, Rect{x, ry, colW, rowH}, priorityChosen)) {
             flow.selectService(s.id);
             break;  // the list is gone once a ticket is being issued
         }
-        y += rowH + rowGap;
     }
 }
 
@@ -185,72 +190,73 @@ void drawTicket(UiContext& ui, Rect area) {
     const Metrics& m = ui.metrics;
     const float pad = ui.px(40);
     const float buttonsH = m.touchMin * 1.2f;
-    Rect card{area.x, area.y, area.w, area.h - buttonsH - m.gap};
-    if (!ui.portrait) card.h = std::min(card.h, ui.px(820));
+    // Portrait: one column; landscape: the number on the left, the details on the right.
+    Rect card{area.x, area.y, area.w,
+              std::min(area.h - buttonsH - m.gap, ui.px(ui.portrait ? 860 : 720))};
     drawCard(ui, card, palette::surface, palette::primary);
-    const float inner = card.w - 2 * pad;
+    const float colW = ui.portrait ? card.w - 2 * pad : (card.w - 3 * pad) * 0.5f;
+    const float leftX = card.x + pad + colW * 0.5f;  // centre of the first column
+    const float rightX = ui.portrait ? leftX : card.x + 2 * pad + colW * 1.5f;
     float y = card.y + pad;
     if (const QueueService* s = flow.service())
-        y += drawText(ui, FontRole::Button, s->name.in(ui.session.language()), card.centreX(), y,
-                      palette::textSecondary, inner, Align::Centre) +
+        y += drawText(ui, FontRole::Button, s->name.in(ui.session.language()), leftX, y,
+                      palette::textSecondary, colW, Align::Centre) +
              ui.px(16);
-    y += drawText(ui, FontRole::BodyBold, ui.t("queue.ticket.your_number"), card.centreX(), y,
-                  palette::text, inner, Align::Centre);
+    y += drawText(ui, FontRole::BodyBold, ui.t("queue.ticket.your_number"), leftX, y, palette::text,
+                  colW, Align::Centre);
 
     // The number: the Display face (ASCII) at twice its size, as on the paper ticket.
     ImFont* display = ui.fonts.get(FontRole::Display);
-    const float numberSize = ui.fonts.size(FontRole::Display) * (ui.portrait ? 2.0f : 1.6f);
+    const float numberSize = ui.fonts.size(FontRole::Display) * 2.0f;
     ImVec2 ns = display->CalcTextSizeA(numberSize, FLT_MAX, 0.0f, t->number.c_str());
-    ImGui::GetWindowDrawList()->AddText(display, numberSize,
-                                        ImVec2(card.centreX() - ns.x * 0.5f, y),
+    ImGui::GetWindowDrawList()->AddText(display, numberSize, ImVec2(leftX - ns.x * 0.5f, y),
                                         palette::primary.packed(), t->number.c_str());
     ui.record.addText(t->number);
-    ui.record.addWidget("queue:number", t->number,
-                        Rect{card.centreX() - ns.x * 0.5f, y, ns.x, ns.y}, false);
+    ui.record.addWidget("queue:number", t->number, Rect{leftX - ns.x * 0.5f, y, ns.x, ns.y}, false);
     y += ns.y + ui.px(4);
-
     y += drawText(ui, FontRole::Title,
-                  fillPlaceholder(ui.t("queue.ticket.go_to"), "counter", t->counter),
-                  card.centreX(), y, palette::text, inner, Align::Centre) +
+                  fillPlaceholder(ui.t("queue.ticket.go_to"), "counter", t->counter), leftX, y,
+                  palette::text, colW, Align::Centre) +
          ui.px(20);
+
+    if (!ui.portrait) y = card.y + pad + ui.px(60);
     y += drawText(ui, FontRole::Body,
                   fillPlaceholder(ui.t("queue.ticket.ahead"), "n", std::to_string(t->peopleAhead)),
-                  card.centreX(), y, palette::text, inner, Align::Centre);
+                  rightX, y, palette::text, colW, Align::Centre);
     y += drawText(
         ui, FontRole::Body,
         fillPlaceholder(ui.t("queue.ticket.wait"), "n", std::to_string(t->estimatedWaitMinutes)),
-        card.centreX(), y, palette::text, inner, Align::Centre);
+        rightX, y, palette::text, colW, Align::Centre);
     if (flow.ticketPriority() != PriorityCategory::None)
         y += drawText(ui, FontRole::BodyBold,
                       fillPlaceholder(ui.t("queue.ticket.priority"), "category",
                                       ui.t(priorityKey(flow.ticketPriority()))),
-                      card.centreX(), y, palette::success, inner, Align::Centre);
+                      rightX, y, palette::success, colW, Align::Centre);
     y += ui.px(24);
 
     // What the printer did.
-    const float noticeX = card.x + pad;
+    const float noticeX = rightX - colW * 0.5f;
     switch (flow.printState()) {
         case PrintState::Idle:
             break;
         case PrintState::Printing:
-            drawSpinner(ui, card.centreX() - ui.px(200), y + ui.px(28), ui.px(24),
-                        ImGui::GetTime());
-            drawText(ui, FontRole::BodyBold, ui.t("queue.ticket.printing"),
-                     card.centreX() - ui.px(160), y + ui.px(8), palette::text);
+            drawSpinner(ui, rightX - ui.px(200), y + ui.px(28), ui.px(24), ImGui::GetTime());
+            drawText(ui, FontRole::BodyBold, ui.t("queue.ticket.printing"), rightX - ui.px(160),
+                     y + ui.px(8), palette::text);
             break;
         case PrintState::Printed:
-            drawNotice(ui, ui.t("queue.ticket.printed"), noticeX, y, inner, palette::successSoft,
+            drawNotice(ui, ui.t("queue.ticket.printed"), noticeX, y, colW, palette::successSoft,
                        palette::success, Icon::Check, "queue:print_result");
             break;
         case PrintState::Failed:
             drawNotice(ui, ui.t(flow.printErrorKey()) + ". " + ui.t("queue.ticket.keep_number"),
-                       noticeX, y, inner, palette::errorSoft, palette::accentRed, Icon::Alert,
+                       noticeX, y, colW, palette::errorSoft, palette::accentRed, Icon::Alert,
                        "queue:print_result");
             break;
     }
 
     // "In lại" (the same ticket) after a failure; "Xong" always ends the visit.
-    const float by = area.bottom() - buttonsH;
+    const float by = card.bottom() + m.gap;
     const bool canReprint =
         flow.printState() == PrintState::Failed && ui.session.printingAvailable();
     if (canReprint) {
