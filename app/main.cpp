@@ -18,6 +18,7 @@
 #include "session/worker_pool.h"
 #include "catalog_wiring.h"
 #include "chip_reading.h"
+#include "printer_wiring.h"
 #include "qr_source_factory.h"
 
 namespace fs = std::filesystem;
@@ -119,6 +120,7 @@ int main(int argc, char** argv) {
     }
     auto chipReading = dvc::app::makeChipReading(cfg, assets);
     auto catalog = dvc::app::openCatalog(cfg, portal);  // before the pool: its tasks use it
+    std::unique_ptr<dvc::TicketPrinter> printer;  // outlives the pool's tasks
     dvc::WorkerPool pool(2);
 
     dvc::SessionSettings settings;
@@ -129,6 +131,7 @@ int main(int argc, char** argv) {
     settings.heartbeatInterval = std::chrono::seconds(cfg.heartbeatSeconds);
     dvc::Session session(settings, portal, pool, qr.get(), chipReading.identity.get());
     dvc::app::attachCatalog(session, catalog, cfg);
+    printer = dvc::app::attachTicketPrinter(session, cfg);
 
     dvc::ui::AppLoopOptions ui;
     ui.fullscreen = cfg.display.fullscreen && !opts.windowed;

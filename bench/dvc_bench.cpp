@@ -106,5 +106,6 @@ int main(int argc, char** argv) {
         return 1;
     }
     bench::runOutboxBench(gw, submits);
-    return bench::printTicketFigures(client, 30) ? 0 : 1;
+    if (!bench::printTicketFigures(client, 30)) return 1;
+    return bench::printKioskTicketFigures(client, 30) ? 0 : 1;
 }

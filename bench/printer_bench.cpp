@@ -6,9 +6,17 @@
 #include <memory>
 #include <vector>
 
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "device_printer.h"
 #include "escpos_printer.h"
 #include "printing/receipt_layouts.h"
+#include "session/queue_flow.h"
 #include "sim/escpos_interpreter.h"
+#include "sim/printer_simulator.h"
 #include "sim/sim_transport.h"
 
 namespace dvc::bench {
@@ -47,7 +55,112 @@ class TimingTransport final : public PrinterTransport {
     std::unique_ptr<PrinterTransport> inner_;
 };
 
+// The Session's Background in miniature: work on its own thread, results applied by drain() on
+// the calling ("UI") thread.
+class ThreadBackground final : public Background {
+  public:
+    ~ThreadBackground() override {
+        for (auto& t : threads_) t.join();
+    }
+    void run(std::function<std::function<void()>()> work) override {
+        {
+            std::lock_guard lock(mutex_);
+            ++pending_;
+        }
+        threads_.emplace_back([this, work = std::move(work)] {
+            auto apply = work();
+            std::lock_guard lock(mutex_);
+            results_.push_back(std::move(apply));
+            --pending_;
+            changed_.notify_all();
+        });
+    }
+    std::function<void()> uiWaker() override {
+        return [] {};
+    }
+    // Applies results until `done` holds (false after 10 s).
+    bool drainUntil(const std::function<bool()>& done) {
+        auto until = Clock::now() + std::chrono::seconds(10);
+        while (!done()) {
+            std::vector<std::function<void()>> ready;
+            {
+                std::unique_lock lock(mutex_);
+                if (!changed_.wait_until(lock, until, [this] { return !results_.empty(); }))
+                    return false;
+                ready.swap(results_);
+            }
+            for (auto& apply : ready) apply();
+        }
+        return true;
+    }
+
+    // Applies results until no work is left running.
+    bool drainAll() {
+        return drainUntil([this] {
+            std::lock_guard lock(mutex_);
+            return pending_ == 0 && results_.empty();
+        });
+    }
+
+  private:
+    int pending_ = 0;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::vector<std::function<void()>> results_;
+    std::vector<std::thread> threads_;
+};
+
 }  // namespace
+
+bool printKioskTicketFigures(PortalClient& portal, int samples) {
+    auto fonts = TextRasterizer::loadDefault();
+    if (!fonts) return false;
+    auto dir = std::filesystem::temp_directory_path() / "dvc-bench-kiosk-printer";
+    std::filesystem::create_directories(dir);
+    for (int width : {384, 576}) {
+        auto sim = sim::PrinterSimulator::start("127.0.0.1", 0, {width, dir, {}});
+        if (!sim) {
+            std::fprintf(stderr, "printer bench: simulator: %s\n", sim.error().c_str());
+            return false;
+        }
+        DeviceSpec spec;
+        spec.kind = DeviceSpec::Kind::Tcp;
+        spec.host = "127.0.0.1";
+        spec.port = (*sim)->port();
+        DeviceTicketPrinter printer(spec, *fonts, {width, escpos::QrMode::Printer});
+        std::vector<double> tapToPrinted;
+        {
+            ThreadBackground background;
+            IdentityFlow identity(background, nullptr, nullptr);
+            PrintJobs printing(background);
+            printing.attach(&printer, "Trung tâm Phục vụ hành chính công tỉnh Hà Giang");
+            QueueFlow flow(background, portal, printing, identity);
+            for (int i = 0; i < samples; ++i) {
+                flow.begin();
+                if (!background.drainUntil(
+                        [&] { return flow.phase() == QueuePhase::ChooseService; }))
+                    return false;
+                if (!background.drainAll()) return false;  // the status poll, too
+                auto tap = Clock::now();
+                flow.selectService("chung_thuc");
+                if (!background.drainUntil([&] {
+                        return flow.phase() == QueuePhase::Ticket &&
+                               flow.printState() != PrintState::Printing;
+                    }) ||
+                    flow.printState() != PrintState::Printed) {
+                    std::fprintf(stderr, "printer bench: kiosk ticket not printed (%s)\n",
+                                 flow.printErrorKey().c_str());
+                    return false;
+                }
+                tapToPrinted.push_back(ms(Clock::now() - tap));
+            }
+        }
+        std::printf("ticket_kiosk_tap_to_printed_tcp_%d: %.2f ms\n", width, median(tapToPrinted));
+        (*sim)->stop();
+    }
+    std::filesystem::remove_all(dir);
+    return true;
+}
 
 bool printTicketFigures(PortalClient& portal, int samples) {
     auto fonts = TextRasterizer::loadDefault();

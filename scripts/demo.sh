@@ -18,7 +18,13 @@ fi
 build/server/dvc-gateway --listen 127.0.0.1:8443 --data "$DATA" > "$DATA/gateway.out" 2> "$DATA/gateway.log" &
 GATEWAY=$!
 echo "$GATEWAY" > "$PIDFILE"
-cleanup() { kill "$GATEWAY" 2>/dev/null || true; wait "$GATEWAY" 2>/dev/null || true; rm -f "$PIDFILE"; }
+# The receipt printer: dvc-printer-sim on 127.0.0.1:9100 (config/kiosk.toml printer_sim), each
+# ticket drawn as var/demo/printer/ticket-NNNN.png. SIGUSR1 toggles paper out, SIGUSR2 cover open.
+mkdir -p "$DATA/printer"
+build/drivers/printer/dvc-printer-sim --listen 127.0.0.1:9100 --out "$DATA/printer" --width 576 \
+  > "$DATA/printer-sim.out" 2> "$DATA/printer-sim.log" &
+PRINTER=$!
+cleanup() { kill "$GATEWAY" "$PRINTER" 2>/dev/null || true; wait "$GATEWAY" "$PRINTER" 2>/dev/null || true; rm -f "$PIDFILE"; }
 trap cleanup EXIT INT TERM
 
 for _ in $(seq 100); do
@@ -31,6 +37,8 @@ cat <<TXT
 Demo dossiers: 000.00.19.H42-261123-0001 (đang xử lý), 000.00.19.H42-261120-0007 (đã có kết quả),
                000.00.05.H42-261117-0031 (chờ bổ sung), 000.00.05.H48-261026-0052 (quá hạn)
 Simulated QR camera: drop a PNG of a receipt QR (or a .txt) into $DATA/qr-inbox/
+Simulated receipt printer: tickets appear as $DATA/printer/ticket-NNNN.png
+  (paper out / back: kill -USR1 $PRINTER)
 TXT
 
 ARGS=("$@")

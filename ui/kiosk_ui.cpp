@@ -43,6 +43,9 @@ void drawKioskFrame(UiContext& ui) {
         case Screen::ProcedureDetail:
             drawProcedureDetail(ui, content);
             break;
+        case Screen::Queue:
+            drawQueue(ui, content);
+            break;
     }
     const bool visit = screen != Screen::Home || ui.session.identity().confirmed() != nullptr;
     if (drawFooter(ui, footer, visit)) ui.session.goHome();

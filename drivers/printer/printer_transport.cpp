@@ -1,7 +1,5 @@
 #include "printer_transport.h"
 
-#include <charconv>
-
 #include "file_transport.h"
 #include "tcp_transport.h"
 #include "usb_transport.h"
@@ -9,15 +7,6 @@
 namespace dvc {
 
 namespace {
-
-bool parseHex16(std::string_view s, std::uint16_t& out) {
-    if (s.empty() || s.size() > 4) return false;
-    unsigned v = 0;
-    auto r = std::from_chars(s.data(), s.data() + s.size(), v, 16);
-    if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return false;
-    out = static_cast<std::uint16_t>(v);
-    return true;
-}
 
 TransportError badSpec(std::string detail) {
     return {TransportErrorKind::BadSpec, std::move(detail)};
@@ -46,40 +35,9 @@ const char* transportErrorName(TransportErrorKind kind) {
 }
 
 Result<DeviceSpec, TransportError> parseDeviceSpec(const std::string& text) {
-    DeviceSpec spec;
-    if (text == "usb") return spec;
-    if (text.starts_with("usb:")) {
-        std::string_view rest = std::string_view(text).substr(4);
-        auto colon = rest.find(':');
-        if (colon == std::string_view::npos || !parseHex16(rest.substr(0, colon), spec.vendorId) ||
-            !parseHex16(rest.substr(colon + 1), spec.productId))
-            return fail(badSpec("expected usb:VID:PID in hexadecimal, e.g. usb:0416:5011"));
-        return spec;
-    }
-    if (text.starts_with("tcp:")) {
-        spec.kind = DeviceSpec::Kind::Tcp;
-        std::string rest = text.substr(4);
-        auto colon = rest.rfind(':');
-        if (colon != std::string::npos) {
-            unsigned port = 0;
-            auto p = std::string_view(rest).substr(colon + 1);
-            auto r = std::from_chars(p.data(), p.data() + p.size(), port);
-            if (r.ec != std::errc() || r.ptr != p.data() + p.size() || port == 0 || port > 65535)
-                return fail(badSpec("bad TCP port in " + text));
-            spec.port = static_cast<std::uint16_t>(port);
-            rest.resize(colon);
-        }
-        if (rest.empty()) return fail(badSpec("expected tcp:HOST:PORT"));
-        spec.host = rest;
-        return spec;
-    }
-    if (text.starts_with("file:")) {
-        spec.kind = DeviceSpec::Kind::File;
-        spec.path = text.substr(5);
-        if (spec.path.empty()) return fail(badSpec("expected file:PATH"));
-        return spec;
-    }
-    return fail(badSpec("unknown device '" + text + "' (usb:VID:PID, tcp:HOST:PORT or file:PATH)"));
+    auto spec = parsePrinterDevice(text);
+    if (!spec) return fail(badSpec(spec.error()));
+    return spec.value();
 }
 
 Result<std::unique_ptr<PrinterTransport>, TransportError> openTransport(

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "printing/printer_device_spec.h"
 
 namespace dvc {
 
@@ -42,16 +43,7 @@ class PrinterTransport {
     virtual std::string describe() const = 0;
 };
 
-// "usb:0416:5011", "usb" (first USB printer, class 7), "tcp:192.168.1.50:9100",
-// "tcp:192.168.1.50" (port 9100), "file:/dev/usb/lp0".
-struct DeviceSpec {
-    enum class Kind { Usb, Tcp, File } kind = Kind::Usb;
-    std::uint16_t vendorId = 0, productId = 0;  // 0/0: any printer-class device
-    std::string host;
-    std::uint16_t port = 9100;
-    std::string path;
-};
-
+// parsePrinterDevice (kiosk/printing/printer_device_spec.h) with a BadSpec error.
 Result<DeviceSpec, TransportError> parseDeviceSpec(const std::string& text);
 
 // Opens the transport a spec names.

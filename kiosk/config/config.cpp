@@ -5,6 +5,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "printing/printer_device_spec.h"
+
 namespace dvc {
 
 namespace {
@@ -96,6 +98,45 @@ struct Reader {
     }
 };
 
+// [devices] printer: the backend words, or a device string (printer_device_spec.h).
+void readPrinter(Reader& r, const toml::table* devices, DevicesConfig& out) {
+    if (!devices) return;
+    if (const toml::node* node = devices->get("printer")) {
+        auto v = node->value<std::string>();
+        if (!v) {
+            r.failAt(node->source(), "devices.printer", "must be a string");
+        } else if (*v == "none") {
+            out.printer = DeviceBackend::None;
+        } else if (*v == "sim") {
+            out.printer = DeviceBackend::Sim;
+        } else if (*v == "real") {
+            out.printer = DeviceBackend::Real;
+            out.printerDevice = "usb";
+        } else if (auto spec = parsePrinterDevice(*v)) {
+            out.printer = DeviceBackend::Real;
+            out.printerDevice = *v;
+        } else {
+            r.failAt(node->source(), "devices.printer",
+                     "must be \"none\", \"sim\", \"real\", \"usb\", \"usb:VID:PID\", "
+                     "\"tcp:HOST:PORT\" or \"file:PATH\" (" +
+                         spec.error() + ")");
+        }
+    }
+    r.string(devices, "devices.", "printer_sim", out.printerSim);
+    if (const toml::node* node = devices->get("printer_sim"); node && !r.error) {
+        if (auto spec = parseHostPort(out.printerSim); !spec)
+            r.failAt(node->source(), "devices.printer_sim", spec.error());
+    }
+    if (const toml::node* node = devices->get("printer_width")) {
+        auto v = node->value_exact<int64_t>();
+        if (!v || (*v != 384 && *v != 576))
+            r.failAt(node->source(), "devices.printer_width",
+                     "must be 384 (58 mm paper) or 576 (80 mm paper)");
+        else
+            out.printerWidth = static_cast<int>(*v);
+    }
+}
+
 }  // namespace
 
 std::string ConfigError::toString() const {
@@ -155,7 +196,8 @@ Result<KioskConfig, ConfigError> parseConfig(const std::string& text, const std:
     if (devices) {
         r.onlyKeys(*devices, "devices.",
                    {"qr", "card_reader", "printer", "scanner", "qr_sim_inbox", "qr_device",
-                    "card_sim_inbox", "card_reader_name", "csca_store"});
+                    "card_sim_inbox", "card_reader_name", "csca_store", "printer_sim",
+                    "printer_width"});
     }
     auto backendChoice = [&](std::string_view key, DeviceBackend& out) {
         r.choice(devices, "devices.", key, out,
@@ -164,7 +206,7 @@ Result<KioskConfig, ConfigError> parseConfig(const std::string& text, const std:
     };
     backendChoice("qr", c.devices.qr);
     backendChoice("card_reader", c.devices.cardReader);
-    backendChoice("printer", c.devices.printer);
+    readPrinter(r, devices, c.devices);
     backendChoice("scanner", c.devices.scanner);
     r.path(devices, "devices.", "qr_sim_inbox", c.devices.qrSimInbox);
     r.string(devices, "devices.", "qr_device", c.devices.qrDevice);

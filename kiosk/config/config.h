@@ -29,6 +29,12 @@ struct DevicesConfig {
     std::filesystem::path cardSimInbox;  // card_reader = "sim": "<persona>.card" files dropped here
     std::string cardReaderName;          // card_reader = "real": substring of the PC/SC reader name
     std::filesystem::path cscaStore;     // CSCA certificates (file or folder) for passive authentication
+    // printer = "real" | "usb" | "usb:VID:PID" | "tcp:HOST[:PORT]" | "file:PATH" gives Real and
+    // the device string here ("real" is "usb": the first USB printer); "sim": a dvc-printer-sim
+    // at printerSim; "none": no printer (tickets are shown on screen only).
+    std::string printerDevice = "usb";
+    std::string printerSim = "127.0.0.1:9100";  // printer = "sim": HOST:PORT of dvc-printer-sim
+    int printerWidth = 576;                     // dots: 384 (58 mm paper) | 576 (80 mm paper)
 };
 
 struct DisplayConfig {

@@ -9,4 +9,9 @@ BilingualText printFailureMessage(const PrintFailure& failure) {
         "The ticket could not be printed; please note the number on screen or go to the counter"};
 }
 
+const char* printFailureMessageKey(const PrintFailure& failure) {
+    if (failure.kind == PrintFailureKind::Fault) return printerStatusMessageKey(failure.status);
+    return "printer.not_printed";
+}
+
 }  // namespace dvc

@@ -38,5 +38,7 @@ class TicketPrinter {
 
 // The message for the citizen when printing failed (the number stays on screen).
 BilingualText printFailureMessage(const PrintFailure& failure);
+// Its i18n key ("printer.paper_out", "printer.not_printed"), for the screen.
+const char* printFailureMessageKey(const PrintFailure& failure);
 
 }  // namespace dvc

@@ -19,6 +19,15 @@ BilingualText printerStatusMessage(const PrinterStatus& s) {
     return {"Máy in sẵn sàng", "The printer is ready"};
 }
 
+const char* printerStatusMessageKey(const PrinterStatus& s) {
+    if (s.paperOut) return "printer.paper_out";
+    if (s.coverOpen) return "printer.cover_open";
+    if (s.cutterError || s.unrecoverableError) return "printer.fault";
+    if (!s.online) return "printer.offline";
+    if (s.paperNearEnd) return "printer.paper_near_end";
+    return "printer.ready";
+}
+
 DeviceReport printerDeviceReport(const PrinterStatus& s) {
     DeviceReport r;
     if (!s.canPrint()) {

@@ -24,7 +24,10 @@ struct PrinterStatus {
 };
 
 // What the citizen is told, in both languages ("Máy in hết giấy, vui lòng đến quầy").
+// The CLI prints it; the screen shows the same words from assets/i18n through
+// printerStatusMessageKey ("printer.paper_out"), and a test keeps the two equal.
 BilingualText printerStatusMessage(const PrinterStatus& status);
+const char* printerStatusMessageKey(const PrinterStatus& status);
 // The heartbeat's view for staff: ok / warning (paper near end, unknown) / error; detail in
 // Vietnamese for technicians.
 DeviceReport printerDeviceReport(const PrinterStatus& status);

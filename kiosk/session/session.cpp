@@ -73,6 +73,8 @@ Session::Session(SessionSettings settings, PortalClient& portal, TaskRunner& tas
       inbox_(std::make_shared<Inbox>()),
       worker_(std::make_unique<Worker>(tasks_, inbox_)),
       identity_(*worker_, qr, chip, IdentitySettings{settings_.qrScanTimeout, settings_.cardWait}),
+      printJobs_(*worker_),
+      queue_(*worker_, portal_, printJobs_, identity_),
       language_(settings_.defaultLanguage) {}
 
 Session::~Session() {
@@ -234,6 +236,19 @@ void Session::confirmIdentity() {
     if (identity_.confirm()) screen_ = Screen::Home;
 }
 
+void Session::attachPrinter(TicketPrinter* printer, std::string centreName) {
+    printJobs_.attach(printer, std::move(centreName));
+}
+
+void Session::openQueue() {
+    screen_ = Screen::Queue;
+    queue_.begin();
+}
+
+void Session::printDossierReceipt(DossierReceiptData data) {
+    printJobs_.printDossierReceipt(std::move(data));
+}
+
 bool Session::hasVisitState() const {
     return screen_ != Screen::Home || language_ != settings_.defaultLanguage ||
            identity_.confirmed() != nullptr;
@@ -264,6 +279,8 @@ void Session::wipe() {
     errorKey_.clear();
     identity_.wipe();
     if (catalog_) catalog_->wipe();
+    queue_.wipe();
+    printJobs_.wipe();
     screen_ = Screen::Home;
     phase_ = LookupPhase::Entering;
     language_ = settings_.defaultLanguage;
@@ -317,13 +334,26 @@ void Session::sendHeartbeat(TimePoint now) {
                    : screen_ == Screen::Identify ? "identify"
                                                  : "status_lookup";
     beat.qr.health = qr_ ? DeviceHealth::Ok : DeviceHealth::Absent;
+    if (screen_ == Screen::Queue) beat.uiState = "queue";
     beat.printer = printerReport_;
     inbox_->expect();
     PortalClient* portal = &portal_;
-    tasks_.post([portal, beat, inbox = inbox_] {
+    TicketPrinter* printer = printJobs_.printer();
+    tasks_.post([portal, printer, beat, inbox = inbox_]() mutable {
+        // The printer's state as of now, asked here on the worker (never on the UI thread).
+        std::optional<PrinterPoll> polled;
+        if (printer) {
+            polled = printer->status();
+            beat.printer = printerReportFor(*polled);
+        }
         auto reply = portal->heartbeat(beat);
-        inbox->deliver([reply = std::move(reply)](Session& s) {
+        inbox->deliver([reply = std::move(reply), polled = std::move(polled),
+                        report = beat.printer](Session& s) {
             s.heartbeatInFlight_ = false;
+            if (polled) {
+                s.printerReport_ = report;
+                s.printJobs_.noteStatus(*polled);
+            }
             if (reply) {
                 s.maintenance_ = reply->maintenance;
                 s.gatewayReachable_ = true;

@@ -16,6 +16,8 @@
 #include "ports/qr_source.h"
 #include "session/catalog_flow.h"
 #include "session/identity_flow.h"
+#include "session/print_jobs.h"
+#include "session/queue_flow.h"
 #include "session/task_runner.h"
 
 namespace dvc {
@@ -31,6 +33,7 @@ enum class Screen {
     CatalogBrowse,
     CatalogSearch,
     ProcedureDetail,
+    Queue,  // "Lấy số thứ tự" (QueueFlow)
 };
 
 // Where the status lookup is while Screen::StatusLookup is shown.
@@ -116,6 +119,18 @@ class Session {
     void catalogBack();  // one screen back; home after the first
     // "Nộp hồ sơ trực tuyến" on a procedure's detail: starts the e-form (issue 4, forms).
     void startDossier(const std::string& procedureCode);
+    // --- queue tickets and printing (issue 5) ---
+    // From app wiring: the receipt printer (null: none) and the centre's name for receipts.
+    // With a printer, every heartbeat first polls its status on the worker.
+    void attachPrinter(TicketPrinter* printer, std::string centreName);
+    void openQueue();  // "Lấy số thứ tự"
+    QueueFlow& queue() { return queue_; }
+    const QueueFlow& queue() const { return queue_; }
+    // "In biên nhận": prints on a worker; printJobs().receiptState() / receiptErrorKey() follow.
+    void printDossierReceipt(DossierReceiptData data);
+    bool printingAvailable() const { return printJobs_.available(); }
+    PrintJobs& printJobs() { return printJobs_; }
+    const PrintJobs& printJobs() const { return printJobs_; }
 
   private:
     struct Inbox;
@@ -134,6 +149,8 @@ class Session {
     std::shared_ptr<Inbox> inbox_;
     std::unique_ptr<Worker> worker_;  // runs the flows' work through tasks_ and inbox_
     IdentityFlow identity_;
+    PrintJobs printJobs_;
+    QueueFlow queue_;
 
     Screen screen_ = Screen::Home;
     LookupPhase phase_ = LookupPhase::Entering;

@@ -12,7 +12,12 @@ mkdir -p "$work" "$shots"
 cd "$work"
 
 gw_pid=""
+sim_pid=""  # dvc-printer-sim, for the queue_* scenarios
 cleanup() {
+    if [[ -n $sim_pid ]] && kill -0 "$sim_pid" 2>/dev/null; then
+        kill -TERM "$sim_pid" 2>/dev/null || true
+        wait "$sim_pid" 2>/dev/null || true
+    fi
     if [[ -n $gw_pid ]] && kill -0 "$gw_pid" 2>/dev/null; then
         kill -TERM "$gw_pid" 2>/dev/null || true
         wait "$gw_pid" 2>/dev/null || true
@@ -69,6 +74,41 @@ orientation = "$1"
 log_file = "kiosk.log"
 catalog_db = "catalog.db"
 TOML
+}
+
+# Issue 5: a dvc-printer-sim on an ephemeral loopback port writing PNGs to $work/printer, and
+# the kiosk's config pointing at it. start_printer_sim [sim flags...]
+start_printer_sim() {
+    mkdir -p "$work/printer"
+    "$DVC_PRINTER_SIM" --listen 127.0.0.1:0 --out "$work/printer" --width 576 "$@" \
+        >"$work/printer-sim.out" 2>"$work/printer-sim.err" &
+    sim_pid=$!
+    local port=""
+    for _ in $(seq 1 100); do
+        port=$(head -1 "$work/printer-sim.out" 2>/dev/null || true)
+        [[ -n $port ]] && break
+        kill -0 "$sim_pid" 2>/dev/null || break
+        sleep 0.05
+    done
+    if [[ -z $port ]]; then
+        echo "dvc-printer-sim did not start:" >&2
+        cat "$work/printer-sim.err" >&2
+        exit 1
+    fi
+    sed -i "s/^printer = \"none\"$/printer = \"sim\"\nprinter_sim = \"127.0.0.1:$port\"\nprinter_width = 576/" "$work/kiosk.toml"
+}
+
+# check_ticket_png FILE NUMBER: the paper exists and its QR (decoded by ZXing through
+# dvc-kioskctl) is the gateway's follow link of ticket NUMBER.
+check_ticket_png() {
+    [[ -s $1 ]] || { echo "no printed ticket $1" >&2; ls -l "$work/printer" >&2; exit 1; }
+    local text
+    text=$("$DVC_KIOSKCTL" qr decode "$1" | sed -n 's/^text: //p')
+    if [[ ! $text =~ ^${gw_url}/q/tk_[0-9]{8}_$2$ ]]; then
+        echo "ticket QR '$text' is not ${gw_url}/q/tk_<day>_$2" >&2
+        exit 1
+    fi
+    echo "printed $2: $1 QR $text"
 }
 
 # SDL's offscreen driver renders with Mesa (EGL, llvmpipe); where that is missing, Xvfb.
@@ -172,6 +212,44 @@ catalog_offline)
     gw_pid=""
     touch "$work/gateway-stopped"
     wait "$kiosk_pid" || { show_logs; exit 1; }
+    ;;
+queue_ticket)
+    start_printer_sim
+    run_kiosk "$DVC_UI_SCRIPTS/queue_ticket.script" || { show_logs; exit 1; }
+    check_ticket_png "$work/printer/ticket-0001.png" C001
+    # The same in landscape (the next number of the same counter).
+    run_kiosk "$DVC_UI_SCRIPTS/queue_landscape.script" --landscape || { show_logs; exit 1; }
+    check_ticket_png "$work/printer/ticket-0002.png" C002
+    ;;
+queue_paper_out)
+    # The printer is out of paper from the start; the script cues "paper-in" once the number is
+    # on screen with the message, and the harness puts paper in (SIGUSR1 toggles paper out).
+    start_printer_sim --paper-out
+    run_kiosk "$DVC_UI_SCRIPTS/queue_paper_out.script" &
+    kiosk_pid=$!
+    for _ in $(seq 1 300); do
+        grep -q 'script: echo paper-in' "$work/kiosk.out" 2>/dev/null && break
+        kill -0 "$kiosk_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    [[ -e $work/printer/ticket-0001.png ]] && { echo "printed while out of paper" >&2; exit 1; }
+    kill -USR1 "$sim_pid"
+    for _ in $(seq 1 50); do
+        grep -q 'status ok' "$work/printer-sim.err" && break
+        sleep 0.1
+    done
+    touch "$work/paper-loaded"
+    wait "$kiosk_pid" || { show_logs; exit 1; }
+    check_ticket_png "$work/printer/ticket-0001.png" A001
+    [[ ! -e $work/printer/ticket-0002.png ]] || { echo "reprint printed twice" >&2; exit 1; }
+    ;;
+queue_priority)
+    # A citizen born in 1950 (over 60) identifies with the card's QR code.
+    "$DVC_QRGEN" "042150001234||Phạm Thị Hoa|12051950|Nữ|25 Phan Đình Phùng, Phường Bắc Hà, TP. Hà Tĩnh, Hà Tĩnh|10062021" "$work/elder-card-qr.png"
+    start_printer_sim
+    run_kiosk "$DVC_UI_SCRIPTS/queue_priority.script" || { show_logs; exit 1; }
+    check_ticket_png "$work/printer/ticket-0001.png" D001
+    check_ticket_png "$work/printer/ticket-0002.png" D002
     ;;
 pixel_check_can_fail)
     rm -f "$shots/failure.png"

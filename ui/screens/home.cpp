@@ -27,7 +27,7 @@ struct Tile {
 
 constexpr Tile kTiles[] = {
     {"home:status", "home.status.title", "home.status.description", Icon::Search, true},
-    {"home:queue", "home.queue.title", "home.queue.description", Icon::Ticket, false},
+    {"home:queue", "home.queue.title", "home.queue.description", Icon::Ticket, true},
     {"home:rating", "home.rating.title", "home.rating.description", Icon::Star, false},
 };
 
@@ -138,7 +138,14 @@ void drawHome(UiContext& ui, Rect content) {
     for (int i = 0; i < kTileCount; ++i) {
         float tx = tilesX + static_cast<float>(i % cols) * (tileW + m.gap);
         float ty = tileY + static_cast<float>(i / cols) * (tileH + m.gap);
-        if (drawTile(ui, kTiles[i], Rect{tx, ty, tileW, tileH})) ui.session.openStatusLookup();
+        if (drawTile(ui, kTiles[i], Rect{tx, ty, tileW, tileH})) {
+            // "Lấy số thứ tự" (issue 5)
+            if (std::string_view(kTiles[i].id) == "home:queue") {
+                ui.session.openQueue();
+                continue;
+            }
+            ui.session.openStatusLookup();
+        }
     }
     if (ui.portrait)
         y += static_cast<float>(rows) * tileH + static_cast<float>(rows - 1) * m.gap + m.gap * 1.5f;

@@ -9,6 +9,8 @@ void drawHome(UiContext& ui, Rect content);
 void drawStatusLookup(UiContext& ui, Rect content);
 void drawStatusResult(UiContext& ui, Rect content);
 void drawIdentify(UiContext& ui, Rect content);
+// "Lấy số thứ tự" (issue 5)
+void drawQueue(UiContext& ui, Rect content);
 
 // The procedure catalogue (issue 4): browse, search as you type, a procedure's detail, and the
 // block on home (the three tiers and the search field) returning the height it used.
