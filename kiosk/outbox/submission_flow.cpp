@@ -11,6 +11,7 @@ SubmissionOutcome outcomeOf(const OutboxEntry& e) {
     o.receipt = e.receipt;
     o.rejectCode = e.rejectCode;
     o.rejectMessage = e.rejectMessage;
+    o.rejectErrors = e.rejectErrors;
     return o;
 }
 
