@@ -1,6 +1,9 @@
 #include "server/dossier_validation.h"
 
+#include <set>
+
 #include "common/utf8.h"
+#include "forms/validation.h"
 #include "server/clock.h"
 #include "server/problem.h"
 
@@ -12,7 +15,8 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxFormMembers = 200;
 constexpr std::size_t kMaxFormText = 2000;  // code points of one value
-constexpr int kMaxFormDepth = 3;            // form → group array → entry object → value
+// form → group → entry → address object → its parts (qua_trinh_cu_tru[0].noi_cu_tru)
+constexpr int kMaxFormDepth = 4;
 constexpr std::size_t kMaxAttachments = 50;
 
 bool isDigit(char c) {
@@ -202,7 +206,7 @@ void checkFormShape(Checker& c, const json& value, const std::string& path, int 
     if (value.is_array()) {
         if (value.size() > kMaxFormMembers) c.invalid(path, path + " has too many entries");
         for (std::size_t i = 0; i < value.size() && i < kMaxFormMembers; ++i)
-            checkFormShape(c, value[i], path + "." + std::to_string(i), depth + 1);
+            checkFormShape(c, value[i], path + "[" + std::to_string(i) + "]", depth + 1);
         return;
     }
     if (value.size() > kMaxFormMembers) c.invalid(path, path + " has too many members");
@@ -215,17 +219,50 @@ void checkFormShape(Checker& c, const json& value, const std::string& path, int 
     }
 }
 
-// HOOK for the procedure's form rules. When kiosk/forms' validateSubmission(schema, values)
-// lands, load the procedure's FormSchema here and append its per-field errors (paths
-// "form.<field id>") to `errors`; the kiosk runs the same function before submitting, so the
-// rules live in one place. Until then only the generic shape above is enforced.
-void validateFormValues(const ProcedureRecord& /*procedure*/, const json& /*form*/,
-                        std::vector<FieldError>& /*errors*/) {}
+// `today` comes from the gateway's clock as YYYY-MM-DD; a non-digit counts as 0 rather than
+// throwing.
+std::chrono::year_month_day parseDay(const std::string& isoDate) {
+    using namespace std::chrono;
+    auto num = [&](std::size_t pos, std::size_t len) {
+        int n = 0;
+        for (std::size_t i = pos; i < pos + len && i < isoDate.size(); ++i)
+            n = n * 10 + (isDigit(isoDate[i]) ? isoDate[i] - '0' : 0);
+        return n;
+    };
+    return year_month_day{year{num(0, 4)}, month{static_cast<unsigned>(num(5, 2))},
+                          day{static_cast<unsigned>(num(8, 2))}};
+}
+
+// The procedure's form rules: the kiosk's validateSubmission with the stored schema, so a
+// value the kiosk would refuse is refused here too (and the other way round). A field the
+// shape check already refused (too long, not text) is not reported twice.
+void validateFormValues(const json& form, const std::string& today, const FormRules& rules,
+                        std::vector<FieldError>& errors) {
+    static const Translations kNoTexts;
+    const Translations& texts = rules.translations ? *rules.translations : kNoTexts;
+    if (!rules.schema) {
+        // No e-form: nothing to judge the values by, and the gateway stores only what a form
+        // asks for. The applicant block and the attachments carry such a dossier.
+        for (const auto& [key, value] : form.items()) {
+            forms::FieldProblem p{key, "not_allowed", "form.error.no_form", {}, {}};
+            errors.push_back({"form." + key, p.code, forms::explain(p, texts)});
+        }
+        return;
+    }
+    std::set<std::string> reported;
+    for (const auto& e : errors) reported.insert(e.field);
+    forms::ValidationContext context{parseDay(today), rules.adminUnits};
+    for (const auto& p : forms::validateSubmission(*rules.schema, form, context)) {
+        std::string field = p.field.empty() ? "form" : "form." + p.field;
+        if (reported.count(field)) continue;
+        errors.push_back({std::move(field), p.code, forms::explain(p, texts)});
+    }
+}
 
 }  // namespace
 
 DossierRequestCheck validateDossierRequest(const json& body, const ProcedureRecord* procedure,
-                                           const std::string& today) {
+                                           const std::string& today, const FormRules& rules) {
     DossierRequestCheck out;
     Checker c(out);
     if (!body.is_object()) {
@@ -269,7 +306,7 @@ DossierRequestCheck validateDossierRequest(const json& body, const ProcedureReco
                        "Thủ tục này không tiếp nhận hồ sơ trực tuyến, vui lòng nộp tại quầy.",
                        "This procedure cannot be submitted online; please apply at the counter."));
     } else {
-        validateFormValues(*procedure, *form, out.errors);
+        validateFormValues(*form, today, rules, out.errors);
     }
     return out;
 }

@@ -2,6 +2,7 @@
 #include <openssl/evp.h>
 
 #include <ctime>
+#include <stdexcept>
 
 #include "api/json_mapping.h"
 #include "api/submission_json.h"
@@ -9,6 +10,7 @@
 #include "log/log.h"
 #include "server/clock.h"
 #include "server/dossier_validation.h"
+#include "server/form_rules.h"
 #include "server/handlers.h"
 #include "server/problem.h"
 #include "server/reply.h"
@@ -53,8 +55,7 @@ std::string canonicalHash(const nlohmann::json& body) {
 void sendValidationProblem(httplib::Response& res, const std::vector<FieldError>& errors) {
     nlohmann::json body = problems::validationFailed();
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& e : errors)
-        list.push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}});
+    for (const auto& e : errors) list.push_back(e);
     body["errors"] = std::move(list);
     res.status = 422;
     res.set_content(dumpJson(body), kProblemType);
@@ -66,6 +67,17 @@ void sendReceipt(httplib::Response& res, const DossierReceipt& receipt, int stat
 
 std::string today() {
     return isoVietnamNow().substr(0, 10);
+}
+
+// The procedure's form schema as stored at start (already checked strictly by seedForms);
+// nullopt when the procedure has no e-form. A stored schema that no longer parses is a server
+// fault, not the kiosk's: it throws, and the route answers 500.
+std::optional<forms::FormSchema> storedSchema(GatewayStore& store, const std::string& code) {
+    auto doc = store.form(code);
+    if (!doc) return std::nullopt;
+    auto schema = forms::parseFormSchema(*doc, true);
+    if (!schema) throw std::runtime_error("stored form of " + code + ": " + schema.error().text());
+    return std::move(schema).value();
 }
 
 }  // namespace
@@ -106,10 +118,22 @@ void createDossier(GatewayStore& store, const httplib::Request& req, httplib::Re
     }
 
     std::optional<ProcedureRecord> procedure;
+    std::optional<forms::FormSchema> schema;
     if (body->is_object())
-        if (auto it = body->find("procedure_code"); it != body->end() && it->is_string())
+        if (auto it = body->find("procedure_code"); it != body->end() && it->is_string()) {
             procedure = store.procedure(it->get<std::string>());
-    auto check = validateDossierRequest(*body, procedure ? &*procedure : nullptr, today());
+            if (procedure) schema = storedSchema(store, procedure->summary.code);
+        }
+    const auto& assets = formAssets();
+    if (!assets) {
+        // main() refuses to start without them; a server embedded elsewhere (tests) may not.
+        log::error("dossiers", "form rules unavailable: " + assets.error());
+        sendProblem(res, problems::internalError());
+        return;
+    }
+    FormRules rules{schema ? &*schema : nullptr, &assets->translations,
+                    assets->adminUnits ? &*assets->adminUnits : nullptr};
+    auto check = validateDossierRequest(*body, procedure ? &*procedure : nullptr, today(), rules);
     if (check.malformed) {
         sendProblem(res, *check.malformed);
         return;

@@ -11,8 +11,9 @@
 #include "log/log.h"
 #include "server/command_line.h"
 #include "server/dev_pki.h"
-#include "server/gateway_server.h"
+#include "server/form_rules.h"
 #include "server/form_seed.h"
+#include "server/gateway_server.h"
 #include "server/queue_seed.h"
 #include "server/seed_loader.h"
 #include "server/store.h"
@@ -70,6 +71,13 @@ int run(const CommandLine& cl, const sigset_t& stopSignals) {
     if (!forms) return fatal("form schemas in " + seedDir.string() + ": " + forms.error());
     dvc::log::info("seed", std::to_string(forms->read) + " form schemas checked, " +
                                std::to_string(forms->written) + " stored");
+    // The dossier endpoint judges forms with these; without them it could not explain a
+    // refusal, so the gateway does not start.
+    const auto& assets = formAssets();
+    if (!assets) return fatal("form rules: " + assets.error());
+    if (!assets->adminUnits)
+        dvc::log::warn("gateway", "no data/admin_units.json in " + defaultAssetsDir().string() +
+                                      ": addresses are checked by province code only");
     auto queue = seedQueueOnce(*store.value(), seedDir);
     if (!queue) return fatal("queue seed: " + queue.error());
     if (*queue > 0) dvc::log::info("seed", "loaded " + std::to_string(*queue) + " queue services");

@@ -40,6 +40,7 @@ PortalError portalErrorFromHttp(long status, const std::string& body) {
     if (problem) {
         e.code = problem->code;
         e.message = problem->message;
+        e.fieldErrors = problem->errors;
         e.detail = "HTTP " + std::to_string(status) + " " + problem->code;
     } else {
         e.detail = "HTTP " + std::to_string(status) + " without a problem body";

@@ -199,6 +199,7 @@ void to_json(json& j, const Problem& p) {
              {"message", p.message}};
     if (!p.detail.empty()) j["detail"] = p.detail;
     if (!p.field.empty()) j["field"] = p.field;
+    if (!p.errors.empty()) j["errors"] = p.errors;
 }
 void from_json(const json& j, Problem& p) {
     j.at("status").get_to(p.status);
@@ -206,6 +207,28 @@ void from_json(const json& j, Problem& p) {
     if (j.contains("message")) j.at("message").get_to(p.message);
     p.detail = optString(j, "detail");
     p.field = optString(j, "field");
+    p.errors.clear();
+    if (auto it = j.find("errors"); it != j.end() && it->is_array())
+        for (const auto& e : *it)
+            if (e.is_object() && e.contains("field") && e["field"].is_string() &&
+                e.contains("code") && e["code"].is_string()) {
+                FieldError fe;
+                from_json(e, fe);
+                p.errors.push_back(std::move(fe));
+            }
+}
+
+void to_json(json& j, const FieldError& e) {
+    j = json{{"field", e.field}, {"code", e.code}, {"message", e.message}};
+}
+void from_json(const json& j, FieldError& e) {
+    j.at("field").get_to(e.field);
+    j.at("code").get_to(e.code);
+    e.message = {};
+    if (auto it = j.find("message"); it != j.end() && it->is_object()) {
+        e.message.vi = optString(*it, "vi");
+        e.message.en = optString(*it, "en");
+    }
 }
 
 }  // namespace dvc

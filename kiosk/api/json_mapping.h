@@ -31,7 +31,11 @@ void from_json(const json& j, MaintenanceNotice& m);
 void to_json(json& j, const HeartbeatReply& r);
 void from_json(const json& j, HeartbeatReply& r);
 void to_json(json& j, const Problem& p);
+// `errors` is read leniently: entries without a string field and code are skipped, so one odd
+// entry does not hide the problem's own code and message.
 void from_json(const json& j, Problem& p);
+void to_json(json& j, const FieldError& e);
+void from_json(const json& j, FieldError& e);
 void to_json(json& j, const BilingualText& t);
 void from_json(const json& j, BilingualText& t);
 

@@ -103,7 +103,7 @@ void OutboxDelivery::deliverOne(const OutboxEntry& entry, OutboxTime now, Delive
         return;
     }
     if (store_.markRejected(entry.id, e.code.empty() ? kindName(e.kind) : e.code, e.message, why,
-                            now)) {
+                            now, e.fieldErrors)) {
         ++pass.rejected;
         notify(entry);
     } else {

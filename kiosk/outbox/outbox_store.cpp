@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS outbox (
   receipt_json        TEXT,
   reject_code         TEXT NOT NULL DEFAULT '',
   reject_message_vi   TEXT NOT NULL DEFAULT '',
-  reject_message_en   TEXT NOT NULL DEFAULT ''
+  reject_message_en   TEXT NOT NULL DEFAULT '',
+  reject_errors_json  TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox (state, next_attempt_at_ms);
 )sql";
@@ -39,7 +40,7 @@ CREATE INDEX IF NOT EXISTS outbox_due ON outbox (state, next_attempt_at_ms);
 constexpr const char* kColumns =
     "id, idempotency_key, local_ref, procedure_code, state, attempts, created_at_ms, "
     "next_attempt_at_ms, last_error, receipt_json, reject_code, reject_message_vi, "
-    "reject_message_en, payload IS NOT NULL";
+    "reject_message_en, payload IS NOT NULL, reject_errors_json";
 
 std::int64_t toMs(OutboxTime t) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
@@ -132,6 +133,11 @@ OutboxEntry readEntry(const Stmt& st) {
     e.rejectCode = st.text(10);
     e.rejectMessage = {st.text(11), st.text(12)};
     e.hasPayload = st.integer(13) != 0;
+    auto errors = json::parse(st.text(14), nullptr, false);
+    if (errors.is_array())
+        for (const auto& fe : errors)
+            if (fe.is_object() && fe.contains("field") && fe.contains("code"))
+                e.rejectErrors.push_back(fe.get<FieldError>());
     return e;
 }
 
@@ -232,6 +238,13 @@ Result<std::unique_ptr<OutboxStore>, std::string> OutboxStore::open(
     if (!exec(db, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON;") ||
         !exec(db, kSchema))
         return fail(sqliteError(db, "cannot prepare the outbox"));
+    // Outboxes made before field errors were kept gain the column (rows keep '[]').
+    Stmt hasErrors(db,
+                   "SELECT 1 FROM pragma_table_info('outbox') WHERE name = "
+                   "'reject_errors_json'");
+    if (!hasErrors.step() &&
+        !exec(db, "ALTER TABLE outbox ADD COLUMN reject_errors_json TEXT NOT NULL DEFAULT '[]'"))
+        return fail(sqliteError(db, "cannot add reject_errors_json to the outbox"));
     return store;
 }
 
@@ -365,14 +378,17 @@ Result<Done, std::string> OutboxStore::scheduleRetry(std::int64_t id, OutboxTime
 
 Result<Done, std::string> OutboxStore::markRejected(std::int64_t id, std::string code,
                                                     BilingualText message, std::string detail,
-                                                    OutboxTime now) {
+                                                    OutboxTime now,
+                                                    std::vector<FieldError> fieldErrors) {
     return update(
         "UPDATE outbox SET state = 'rejected', attempts = attempts + 1, reject_code = ?, "
         "reject_message_vi = ?, reject_message_en = ?, last_error = ?, "
-        "updated_at_ms = CAST(? AS INTEGER) WHERE id = ? AND state = 'pending'",
+        "updated_at_ms = CAST(? AS INTEGER), reject_errors_json = ? "
+        "WHERE id = ? AND state = 'pending'",
         id,
         {std::move(code), std::move(message.vi), std::move(message.en), std::move(detail),
-         std::to_string(toMs(now))});
+         std::to_string(toMs(now)),
+         json(fieldErrors).dump(-1, ' ', false, json::error_handler_t::replace)});
 }
 
 std::optional<OutboxEntry> OutboxStore::byLocalRef(const std::string& localRef) {

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "api/problem.h"
 #include "common/bilingual.h"
 #include "common/result.h"
 #include "domain/dossier_submission.h"
@@ -44,6 +45,7 @@ struct OutboxEntry {
     std::optional<DossierReceipt> receipt;  // when delivered
     std::string rejectCode;                 // when rejected: the gateway's problem code
     BilingualText rejectMessage;            //   and its message, for staff
+    std::vector<FieldError> rejectErrors = {};  //   and, for 422, field by field
     bool hasPayload = false;                // false once the personal data is deleted
 };
 
@@ -74,9 +76,11 @@ class OutboxStore {
     // Transient failure: counts the attempt, schedules the next one.
     Result<Done, std::string> scheduleRetry(std::int64_t id, OutboxTime next, std::string error,
                                             OutboxTime now);
-    // Permanent failure: kept (payload included, still encrypted) for staff to resolve.
+    // Permanent failure: kept (payload included, still encrypted) for staff to resolve, with
+    // the gateway's per-field errors when it named any (422 validation_failed).
     Result<Done, std::string> markRejected(std::int64_t id, std::string code, BilingualText message,
-                                           std::string detail, OutboxTime now);
+                                           std::string detail, OutboxTime now,
+                                           std::vector<FieldError> fieldErrors = {});
 
     std::optional<OutboxEntry> byLocalRef(const std::string& localRef);
     std::optional<OutboxEntry> byIdempotencyKey(const std::string& key);

@@ -11,6 +11,7 @@ SubmissionOutcome outcomeOf(const OutboxEntry& e) {
     o.receipt = e.receipt;
     o.rejectCode = e.rejectCode;
     o.rejectMessage = e.rejectMessage;
+    o.rejectErrors = e.rejectErrors;
     return o;
 }
 
@@ -22,8 +23,9 @@ SubmissionFlow::SubmissionFlow(OutboxStore& store, OutboxDelivery& delivery)
             std::lock_guard lock(mutex_);
             callback = onUpdate_;
         }
-        changed_.notify_all();
+        // The callback first: whoever awaitOutcome() wakes may rely on it having run.
         if (callback) callback(outcomeOf(e));
+        changed_.notify_all();
     });
 }
 

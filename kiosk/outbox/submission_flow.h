@@ -36,6 +36,7 @@ struct SubmissionOutcome {
     std::optional<DossierReceipt> receipt;  // Delivered
     std::string rejectCode;                 // Rejected
     BilingualText rejectMessage;
+    std::vector<FieldError> rejectErrors = {};  // Rejected as validation_failed, by field
 };
 
 class SubmissionFlow {

@@ -1,6 +1,8 @@
 #pragma once
 #include <string>
+#include <vector>
 
+#include "api/problem.h"
 #include "common/bilingual.h"
 
 namespace dvc {
@@ -19,9 +21,12 @@ enum class PortalErrorKind {
 struct PortalError {
     PortalErrorKind kind = PortalErrorKind::Unreachable;
     int httpStatus = 0;
-    std::string code;     // the problem's stable code when the gateway sent one
+    std::string code;       // the problem's stable code when the gateway sent one
     BilingualText message;  // the gateway's message, if any
-    std::string detail;   // for the technician's log; never personal data
+    std::string detail;     // for the technician's log; never personal data
+    // 422 validation_failed: what to fix, field by field. A default member initializer, so
+    // aggregate initialisations written before it stay warning-free.
+    std::vector<FieldError> fieldErrors = {};
 };
 
 const char* kindName(PortalErrorKind kind);

@@ -1,9 +1,12 @@
 // The gateway's side of submission: appointment dates in working days and the request checks.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "api/submission_json.h"
 #include "sample_submission.h"
 #include "server/dossier_validation.h"
+#include "server/form_rules.h"
 #include "server/working_days.h"
 
 using namespace dvc;
@@ -21,6 +24,23 @@ ProcedureRecord procedure(OnlineScope online) {
     p.summary.online = online;
     p.summary.timeLimitDays = 1;
     return p;
+}
+
+// The birth registration form's rules, as the gateway applies them.
+const FormRules& birthFormRules() {
+    static const auto schema = [] {
+        std::ifstream in(std::string(DVC_SOURCE_SEED) + "/forms/1.001193.json");
+        return forms::parseFormSchema(nlohmann::json::parse(in)).value();
+    }();
+    static const FormRules rules{&schema, &formAssets().value().translations,
+                                 &*formAssets().value().adminUnits};
+    return rules;
+}
+
+DossierRequestCheck validateDossierRequest(const nlohmann::json& body,
+                                           const ProcedureRecord* procedure,
+                                           const std::string& today) {
+    return gateway::validateDossierRequest(body, procedure, today, birthFormRules());
 }
 
 nlohmann::json validBody() {
@@ -89,7 +109,7 @@ TEST_CASE("a malformed request is a 400 naming the member") {
     CHECK(check.malformed->code == "invalid_json");
 
     body = validBody();
-    body["form"]["a"]["b"]["c"]["d"] = 1;  // deeper than any form
+    body["form"]["a"]["b"]["c"]["d"]["e"] = 1;  // deeper than any form
     check = validateDossierRequest(body, &p, "2026-11-23");
     REQUIRE(check.malformed);
     CHECK(check.malformed->field.rfind("form", 0) == 0);

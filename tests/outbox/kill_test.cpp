@@ -37,7 +37,8 @@ std::vector<std::string> submitterArgs(const std::filesystem::path& dir,
             std::to_string(kSubmissions)};
 }
 
-// so_thu_tu of every dossier the gateway created for the kill-test kiosk → how many times.
+// Number of every dossier the gateway created for the kill-test kiosk → how many times
+// (sampleSubmission carries its number in the phone number).
 std::map<int, int> gatewayDossiers(const std::filesystem::path& dataDir,
                                    std::set<std::string>& codes) {
     sqlite3* db = nullptr;
@@ -45,7 +46,8 @@ std::map<int, int> gatewayDossiers(const std::filesystem::path& dataDir,
             SQLITE_OK);
     sqlite3_stmt* st = nullptr;
     REQUIRE(sqlite3_prepare_v2(db,
-                               "SELECT json_extract(form_json, '$.so_thu_tu'), dossier_code "
+                               "SELECT CAST(substr(json_extract(form_json, '$.so_dien_thoai'), 4) "
+                               "AS INTEGER), dossier_code "
                                "FROM dossier_submissions WHERE kiosk_id = 'KIOSK-KILL-01'",
                                -1, &st, nullptr) == SQLITE_OK);
     std::map<int, int> seen;

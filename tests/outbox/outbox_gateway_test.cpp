@@ -3,12 +3,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "api/submission_json.h"
 #include "domain/dossier_code.h"
 #include "gateway_process.h"
 #include "https_portal_client.h"
 #include "outbox/outbox_delivery.h"
 #include "outbox/provisional_receipt.h"
+#include "outbox/submission_flow.h"
 #include "sample_submission.h"
 #include "server/working_days.h"
 
@@ -229,4 +232,40 @@ TEST_CASE("gateway down: a provisional receipt, then delivered exactly once when
     back.stop();
     std::error_code ec;
     std::filesystem::remove_all(dataDir, ec);
+}
+
+TEST_CASE("a form the gateway refuses is rejected with its field errors, kept for the counter") {
+    test::GatewayProcess gw("refused");
+    HttpsPortalClient client(backendFor(gw.url(), gw.caFile()), "KIOSK-OB-01");
+    Outbox outbox;
+    // Rules changed since the kiosk checked (or a kiosk that did not): the gateway decides.
+    auto sub = test::sampleSubmission(6);
+    sub.form["tre"][0]["ngay_sinh"] = "2099-01-15";
+    sub.form.erase("ho_ten_me");
+    auto entry = outbox.store->enqueue(sub, OutboxClock::now());
+    REQUIRE(entry);
+
+    OutboxDelivery delivery(*outbox.store, client);
+    auto pass = delivery.deliverDue(OutboxClock::now());
+    CHECK(pass.rejected == 1);
+    auto e = outbox.store->byLocalRef(entry->localRef);
+    REQUIRE(e);
+    CHECK(e->state == OutboxState::Rejected);
+    CHECK(e->rejectCode == "validation_failed");
+    CHECK_FALSE(e->rejectMessage.vi.empty());
+    CHECK(e->hasPayload);  // kept, encrypted, for staff
+    std::set<std::pair<std::string, std::string>> errors;
+    for (const auto& fe : e->rejectErrors) {
+        errors.insert({fe.field, fe.code});
+        CHECK_FALSE(fe.message.vi.empty());
+        CHECK_FALSE(fe.message.en.empty());
+    }
+    CHECK(errors == std::set<std::pair<std::string, std::string>>{
+                        {"form.ho_ten_me", "required"}, {"form.tre[0].ngay_sinh", "in_future"}});
+    // The citizen-facing outcome carries them too.
+    auto outcome = outcomeOf(*e);
+    CHECK(outcome.phase == SubmissionPhase::Rejected);
+    CHECK(outcome.rejectErrors.size() == 2);
+    CHECK(gatewayCount(gw.dataDir(), "SELECT COUNT(*) FROM dossier_submissions") == 0);
+    CHECK(gw.stop() == 0);
 }
