@@ -17,6 +17,7 @@
 #include "session/session.h"
 #include "session/worker_pool.h"
 #include "chip_reading.h"
+#include "dossier_wiring.h"
 #include "qr_source_factory.h"
 
 namespace fs = std::filesystem;
@@ -117,6 +118,7 @@ int main(int argc, char** argv) {
         dvc::log::error("qr", "QR source not available: " + source.error());
     }
     auto chipReading = dvc::app::makeChipReading(cfg, assets);
+    dvc::app::DossierWiring dossiers(cfg, assets);  // outbox + delivery, before the pool
     dvc::WorkerPool pool(2);
 
     dvc::SessionSettings settings;
@@ -126,6 +128,8 @@ int main(int argc, char** argv) {
     settings.idleCountdown = std::chrono::seconds(cfg.idleCountdownSeconds);
     settings.heartbeatInterval = std::chrono::seconds(cfg.heartbeatSeconds);
     dvc::Session session(settings, portal, pool, qr.get(), chipReading.identity.get());
+    dossiers.attachTo(session);
+    if (script) script->setDossierStarter([&session](const std::string& code) { session.startDossier(code); });
 
     dvc::ui::AppLoopOptions ui;
     ui.fullscreen = cfg.display.fullscreen && !opts.windowed;

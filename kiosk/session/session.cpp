@@ -80,6 +80,10 @@ Session::~Session() {
     wipe();
 }
 
+Background& Session::flowBackground() {
+    return *worker_;
+}
+
 void Session::setWakeCallback(std::function<void()> wake) {
     std::lock_guard lock(inbox_->mutex);
     inbox_->wake = std::move(wake);
@@ -263,6 +267,7 @@ void Session::wipe() {
     }
     errorKey_.clear();
     identity_.wipe();
+    if (dossierFlow_) dossierFlow_->wipe();
     screen_ = Screen::Home;
     phase_ = LookupPhase::Entering;
     language_ = settings_.defaultLanguage;
@@ -313,6 +318,7 @@ void Session::sendHeartbeat(TimePoint now) {
         std::chrono::duration_cast<std::chrono::seconds>(now - *startedAt_).count();
     beat.uiState = screen_ == Screen::Home       ? "home"
                    : screen_ == Screen::Identify ? "identify"
+                   : screen_ == Screen::Dossier  ? "dossier"
                                                  : "status_lookup";
     beat.qr.health = qr_ ? DeviceHealth::Ok : DeviceHealth::Absent;
     beat.printer = printerReport_;

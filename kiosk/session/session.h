@@ -14,15 +14,28 @@
 #include "domain/kiosk_health.h"
 #include "portal/portal_client.h"
 #include "ports/qr_source.h"
+#include "session/attached_flow.h"
 #include "session/identity_flow.h"
 #include "session/task_runner.h"
 
 namespace dvc {
 
+class DossierFlow;
+class SubmissionFlow;
+namespace forms {
+class AdminUnits;
+}
+
 using Clock = std::chrono::steady_clock;
 using TimePoint = Clock::time_point;
 
-enum class Screen { Home, StatusLookup, StatusResult, Identify };
+enum class Screen {
+    Home,
+    StatusLookup,
+    StatusResult,
+    Identify,
+    Dossier,  // "Nộp hồ sơ": DossierFlow's phases (form, review, receipt)
+};
 
 // Where the status lookup is while Screen::StatusLookup is shown.
 enum class LookupPhase { Entering, Scanning, Loading, Failed };
@@ -64,6 +77,20 @@ class Session {
     void confirmIdentity();  // the citizen confirmed who the card says they are
     IdentityFlow& identity() { return identity_; }
     void goHome();  // finish: wipe and return home
+
+    // --- dossier (issue 4; kiosk/session/session_dossier_entry.cpp, library dvc_dossier) ---
+    // App wiring gives the Session the outbox's front door and the address data; without it
+    // the form still opens but cannot be submitted (tests, a kiosk without an outbox).
+    void attachSubmissions(SubmissionFlow* submissions, const forms::AdminUnits* units);
+    // "Nộp hồ sơ trực tuyến" on a procedure: its form, pre-filled from the confirmed card.
+    void startDossier(const std::string& procedureCode);
+    // "Quay lại" on the form: the previous section; from the first one, out (asking first
+    // when something was typed).
+    void dossierBack();
+    void discardDossier();  // the citizen confirmed: draft dropped, back where they came from
+    void finishDossier();   // from the receipt: home, the visit (identity) goes on
+    DossierFlow& dossierFlow();
+    const DossierFlow* dossierFlowIfAttached() const;
     void setLanguage(Language lang);
     void noteActivity(TimePoint now);  // any touch or key
 
@@ -102,6 +129,7 @@ class Session {
     void wipe();
     bool applyResults();
     void sendHeartbeat(TimePoint now);
+    Background& flowBackground();  // what attached flows run their work on (the Worker)
 
     SessionSettings settings_;
     PortalClient& portal_;
@@ -111,6 +139,8 @@ class Session {
     std::shared_ptr<Inbox> inbox_;
     std::unique_ptr<Worker> worker_;  // runs the flows' work through tasks_ and inbox_
     IdentityFlow identity_;
+    std::unique_ptr<AttachedFlow> dossierFlow_;  // a DossierFlow (attachSubmissions)
+    Screen dossierReturn_ = Screen::Home;   // where "Quay lại" out of the form goes
 
     Screen screen_ = Screen::Home;
     LookupPhase phase_ = LookupPhase::Entering;

@@ -67,6 +67,7 @@ orientation = "$1"
 
 [paths]
 log_file = "kiosk.log"
+outbox_db = "outbox.db"
 TOML
 }
 

@@ -9,5 +9,10 @@ void drawHome(UiContext& ui, Rect content);
 void drawStatusLookup(UiContext& ui, Rect content);
 void drawStatusResult(UiContext& ui, Rect content);
 void drawIdentify(UiContext& ui, Rect content);
+// "Nộp hồ sơ" (Screen::Dossier): dispatches on DossierFlow's phase to the form, the review and
+// the receipt (ui/screens/dossier_*.cpp).
+void drawDossier(UiContext& ui, Rect content);
+void drawDossierReview(UiContext& ui, Rect content);
+void drawDossierReceipt(UiContext& ui, Rect content);
 
 }  // namespace dvc::ui
