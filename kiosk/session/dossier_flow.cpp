@@ -316,6 +316,11 @@ bool DossierFlow::hasInput() const {
     if (!draft_) return false;
     for (const auto& [id, value] : draft_->values().items()) {
         if (forms::isEmptyValue(value)) continue;
+        // A group's empty starting entries are not input.
+        if (value.is_array() && std::all_of(value.begin(), value.end(), [](const json& item) {
+                return forms::isEmptyValue(item);
+            }))
+            continue;
         if (!draft_->mark(id) || draft_->wasChanged(id)) return true;
     }
     return false;

@@ -46,11 +46,6 @@ struct Block {
     std::optional<FieldRef> ref;  // the field it shows (for "go to the problem")
 };
 
-bool isTyped(FieldType t) {
-    return t != FieldType::Select && t != FieldType::Checkbox && t != FieldType::Group &&
-           t != FieldType::Address;
-}
-
 const json* itemOf(const DossierFlow& flow, const FieldRef& ref) {
     return ref.item ? flow.groupItem(ref.id, *ref.item) : nullptr;
 }
@@ -83,13 +78,13 @@ float drawHelp(UiContext& ui, const FormField& f, float x, float y, float w) {
 }
 
 // A typed field: label, box (tap to edit), badge, help, problems.
-Block typedBlock(UiContext& ui, DossierFlow& flow, const FormField& f, const FieldRef& ref, float w) {
+Block typedBlock(UiContext& ux, DossierFlow& flow, const FormField& f, const FieldRef& ref, float w) {
     const forms::PrefillMark* mark = markOf(flow, ref);
-    auto msgs = dossier::problemTexts(ui, flow, ref);
+    auto msgs = dossier::problemTexts(ux, flow, ref);
     Block b;
     b.ref = ref;
-    b.height = fieldBoxHeight(ui, in(ui, f.label), w) + (mark ? ui.px(6) + prefillBadgeHeight(ui, mark->locked, w) : 0) +
-               helpHeight(ui, f, w) + problemsBlockHeight(ui, msgs, w);
+    b.height = fieldBoxHeight(ux, in(ux, f.label), w) + (mark ? ux.px(6) + prefillBadgeHeight(ux, mark->locked, w) : 0) +
+               helpHeight(ux, f, w) + problemsBlockHeight(ux, msgs, w);
     b.draw = [&flow, &f, ref, msgs, mark](UiContext& ui, Rect r) {
         const std::string id = "field:" + ref.path();
         const std::string value = dossier::formatValue(ui, flow, f, flow.valueAt(ref));
@@ -105,21 +100,21 @@ Block typedBlock(UiContext& ui, DossierFlow& flow, const FormField& f, const Fie
     return b;
 }
 
-Block selectBlock(UiContext& ui, DossierFlow& flow, const FormField& f, const FieldRef& ref, float w) {
+Block selectBlock(UiContext& ux, DossierFlow& flow, const FormField& f, const FieldRef& ref, float w) {
     const forms::PrefillMark* mark = markOf(flow, ref);
-    auto msgs = dossier::problemTexts(ui, flow, ref);
+    auto msgs = dossier::problemTexts(ux, flow, ref);
     // Two options a row when every label fits half the width.
     bool twoCols = true;
     for (const auto& o : f.options)
-        if (textWidth(ui, FontRole::Body, in(ui, o.label)) > w * 0.5f - ui.px(110)) twoCols = false;
+        if (textWidth(ux, FontRole::Body, in(ux, o.label)) > w * 0.5f - ux.px(110)) twoCols = false;
     const int perRow = twoCols ? 2 : 1;
     const int rows = (static_cast<int>(f.options.size()) + perRow - 1) / perRow;
-    const float optH = ui.metrics.touchMin, gap = ui.metrics.smallGap;
+    const float optH = ux.metrics.touchMin, gap = ux.metrics.smallGap;
     Block b;
     b.ref = ref;
-    b.height = fieldLabelHeight(ui, in(ui, f.label), w) + ui.px(8) + rows * optH + (rows - 1) * gap +
-               (mark ? ui.px(6) + prefillBadgeHeight(ui, mark->locked, w) : 0) + helpHeight(ui, f, w) +
-               problemsBlockHeight(ui, msgs, w);
+    b.height = fieldLabelHeight(ux, in(ux, f.label), w) + ux.px(8) + rows * optH + (rows - 1) * gap +
+               (mark ? ux.px(6) + prefillBadgeHeight(ux, mark->locked, w) : 0) + helpHeight(ux, f, w) +
+               problemsBlockHeight(ux, msgs, w);
     b.draw = [&flow, &f, ref, msgs, mark, perRow, optH, gap](UiContext& ui, Rect r) {
         float y = r.y + drawFieldLabel(ui, in(ui, f.label), required(flow, f, ref), r.x, r.y, r.w) + ui.px(8);
         const json* v = flow.valueAt(ref);
@@ -134,8 +129,8 @@ Block selectBlock(UiContext& ui, DossierFlow& flow, const FormField& f, const Fi
             if (drawOption(ui, id, in(ui, o.label), current == o.value, !locked || current == o.value, orect) && !locked)
                 flow.choose(ref, o.value);
         }
-        const int rows = (static_cast<int>(f.options.size()) + perRow - 1) / perRow;
-        y += rows * optH + (rows - 1) * gap;
+        const int rowCount = (static_cast<int>(f.options.size()) + perRow - 1) / perRow;
+        y += rowCount * optH + (rowCount - 1) * gap;
         if (mark) y += ui.px(6) + drawPrefillBadge(ui, mark->locked, r.x, y + ui.px(6), r.w);
         y += drawHelp(ui, f, r.x, y, r.w);
         if (!msgs.empty()) drawProblems(ui, msgs, r.x, y + ui.px(8), r.w);
@@ -143,12 +138,12 @@ Block selectBlock(UiContext& ui, DossierFlow& flow, const FormField& f, const Fi
     return b;
 }
 
-Block checkboxBlock(UiContext& ui, DossierFlow& flow, const FormField& f, const FieldRef& ref, float w) {
-    auto msgs = dossier::problemTexts(ui, flow, ref);
+Block checkboxBlock(UiContext& ux, DossierFlow& flow, const FormField& f, const FieldRef& ref, float w) {
+    auto msgs = dossier::problemTexts(ux, flow, ref);
     Block b;
     b.ref = ref;
-    const float boxH = checkboxHeight(ui, in(ui, f.label), w);
-    b.height = boxH + helpHeight(ui, f, w) + problemsBlockHeight(ui, msgs, w);
+    const float boxH = checkboxHeight(ux, in(ux, f.label), w);
+    b.height = boxH + helpHeight(ux, f, w) + problemsBlockHeight(ux, msgs, w);
     b.draw = [&flow, &f, ref, msgs, boxH](UiContext& ui, Rect r) {
         const json* v = flow.valueAt(ref);
         bool checked = v && v->is_boolean() && v->get<bool>();
@@ -164,21 +159,21 @@ Block checkboxBlock(UiContext& ui, DossierFlow& flow, const FormField& f, const 
 
 // Province | district, commune | —, then the detail: pickers where the data lists the units,
 // typed names where it does not.
-Block addressBlock(UiContext& ui, DossierFlow& flow, const FormField& f, const FieldRef& ref, float w) {
+Block addressBlock(UiContext& ux, DossierFlow& flow, const FormField& f, const FieldRef& ref, float w) {
     const forms::PrefillMark* mark = markOf(flow, ref);
-    auto msgs = dossier::problemTexts(ui, flow, ref);
+    auto msgs = dossier::problemTexts(ux, flow, ref);
     const bool wantsDistrict = f.addressLevel != forms::AddressLevel::Province;
     const bool wantsDetail = f.addressLevel == forms::AddressLevel::Full;
-    const float gap = ui.metrics.gap;
+    const float gap = ux.metrics.gap;
     const float halfW = (w - gap) * 0.5f;
-    const float partH = fieldBoxHeight(ui, ui.t("dossier.address.province"), halfW);
+    const float partH = fieldBoxHeight(ux, ux.t("dossier.address.province"), halfW);
     const int rows = wantsDistrict ? 2 : 1;
     Block b;
     b.ref = ref;
-    b.height = fieldLabelHeight(ui, in(ui, f.label), w) + ui.px(4) + rows * partH + (rows - 1) * ui.metrics.smallGap +
-               (wantsDetail ? ui.metrics.smallGap + fieldBoxHeight(ui, ui.t("dossier.address.detail"), w) : 0) +
-               (mark ? ui.px(6) + prefillBadgeHeight(ui, mark->locked, w) : 0) + helpHeight(ui, f, w) +
-               problemsBlockHeight(ui, msgs, w);
+    b.height = fieldLabelHeight(ux, in(ux, f.label), w) + ux.px(4) + rows * partH + (rows - 1) * ux.metrics.smallGap +
+               (wantsDetail ? ux.metrics.smallGap + fieldBoxHeight(ux, ux.t("dossier.address.detail"), w) : 0) +
+               (mark ? ux.px(6) + prefillBadgeHeight(ux, mark->locked, w) : 0) + helpHeight(ux, f, w) +
+               problemsBlockHeight(ux, msgs, w);
     b.draw = [&flow, &f, ref, msgs, mark, wantsDistrict, wantsDetail, halfW, partH](UiContext& ui, Rect r) {
         float y = r.y + drawFieldLabel(ui, in(ui, f.label), required(flow, f, ref), r.x, r.y, r.w) + ui.px(4);
         const json* v = flow.valueAt(ref);
@@ -249,13 +244,13 @@ void fieldBlocks(UiContext& ui, DossierFlow& flow, const FormField& f, const Fie
 
 // A repeated group: its label, each entry (a numbered heading with "Xóa mục này", its
 // fields), then "Thêm …" while there is room.
-void groupBlocks(UiContext& ui, DossierFlow& flow, const FormField& g, const FieldRef& ref, float w,
+void groupBlocks(UiContext& ux, DossierFlow& flow, const FormField& g, const FieldRef& ref, float w,
                  std::vector<Block>& out) {
-    auto msgs = dossier::problemTexts(ui, flow, ref);
+    auto msgs = dossier::problemTexts(ux, flow, ref);
     const std::size_t n = flow.draft()->groupSize(g.id);
     Block head;
     head.ref = ref;
-    head.height = fieldLabelHeight(ui, in(ui, g.label), w) + helpHeight(ui, g, w) + problemsBlockHeight(ui, msgs, w);
+    head.height = fieldLabelHeight(ux, in(ux, g.label), w) + helpHeight(ux, g, w) + problemsBlockHeight(ux, msgs, w);
     head.draw = [&flow, &g, ref, msgs](UiContext& ui, Rect r) {
         float y = r.y + drawFieldLabel(ui, in(ui, g.label), g.minItems > 0, r.x, r.y, r.w);
         y += drawHelp(ui, g, r.x, y, r.w);
@@ -264,7 +259,7 @@ void groupBlocks(UiContext& ui, DossierFlow& flow, const FormField& g, const Fie
     out.push_back(std::move(head));
     for (std::size_t i = 0; i < n; ++i) {
         Block entry;
-        entry.height = ui.metrics.touchMin;
+        entry.height = ux.metrics.touchMin;
         const bool removable = n > g.minItems;
         entry.draw = [&flow, &g, i, removable](UiContext& ui, Rect r) {
             ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -284,7 +279,7 @@ void groupBlocks(UiContext& ui, DossierFlow& flow, const FormField& g, const Fie
         for (const auto& sub : g.fields) {
             FieldRef subRef{g.id, i, sub.id, {}};
             if (!visible(flow, sub, subRef)) continue;
-            fieldBlocks(ui, flow, sub, subRef, w - ui.px(32), out);
+            fieldBlocks(ux, flow, sub, subRef, w - ux.px(32), out);
             out.back().draw = [inner = out.back().draw](UiContext& ui, Rect r) {
                 inner(ui, Rect{r.x + ui.px(32), r.y, r.w - ui.px(32), r.h});
             };
@@ -292,7 +287,7 @@ void groupBlocks(UiContext& ui, DossierFlow& flow, const FormField& g, const Fie
     }
     if (n < g.maxItems) {
         Block add;
-        add.height = ui.metrics.touchMin;
+        add.height = ux.metrics.touchMin;
         add.draw = [&flow, &g](UiContext& ui, Rect r) {
             std::string label = ui.t("form.add_item") + ": " + in(ui, g.label);
             if (bigButton(ui, {"group:add:" + g.id, label, r, ButtonStyle::Secondary, true, FontRole::BodyBold}))
