@@ -141,6 +141,8 @@ class DossierFlow final : public AttachedFlow {
     void revealDone() { reveal_.reset(); }
     bool confirmingDiscard() const { return confirmingDiscard_; }
     bool hasInput() const;  // anything typed or chosen (discarding asks first)
+    // The review was shown once: the form then offers the way straight back to it.
+    bool reviewed() const { return reviewed_; }
 
     const nlohmann::json* valueAt(const FieldRef& ref) const;
     const nlohmann::json* groupItem(const std::string& groupId, std::size_t index) const;

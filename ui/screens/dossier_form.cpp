@@ -44,6 +44,7 @@ struct Block {
     float height = 0;
     std::function<void(UiContext&, Rect)> draw;
     std::optional<FieldRef> ref;  // the field it shows (for "go to the problem")
+    int unit = -1;                // blocks of one group entry share a unit: kept on one page
 };
 
 const json* itemOf(const DossierFlow& flow, const FieldRef& ref) {
@@ -256,9 +257,11 @@ void groupBlocks(UiContext& ux, DossierFlow& flow, const FormField& g, const Fie
         y += drawHelp(ui, g, r.x, y, r.w);
         if (!msgs.empty()) drawProblems(ui, msgs, r.x, y + ui.px(8), r.w);
     };
+    const std::size_t headIndex = out.size();
     out.push_back(std::move(head));
     for (std::size_t i = 0; i < n; ++i) {
         Block entry;
+        entry.unit = static_cast<int>(out.size());
         entry.height = ux.metrics.touchMin;
         const bool removable = n > g.minItems;
         entry.draw = [&flow, &g, i, removable](UiContext& ui, Rect r) {
@@ -275,6 +278,7 @@ void groupBlocks(UiContext& ux, DossierFlow& flow, const FormField& g, const Fie
                     flow.removeGroupItem(g.id, i);
             }
         };
+        const int unit = entry.unit;
         out.push_back(std::move(entry));
         for (const auto& sub : g.fields) {
             FieldRef subRef{g.id, i, sub.id, {}};
@@ -283,10 +287,14 @@ void groupBlocks(UiContext& ux, DossierFlow& flow, const FormField& g, const Fie
             out.back().draw = [inner = out.back().draw](UiContext& ui, Rect r) {
                 inner(ui, Rect{r.x + ui.px(32), r.y, r.w - ui.px(32), r.h});
             };
+            out.back().unit = unit;
         }
     }
+    // The group's label stays with its first entry.
+    if (n > 0) out[headIndex].unit = out[headIndex + 1].unit;
     if (n < g.maxItems) {
         Block add;
+        if (n > 0) add.unit = out.back().unit;  // "Thêm" stays under the last entry
         add.height = ux.metrics.touchMin;
         add.draw = [&flow, &g](UiContext& ui, Rect r) {
             std::string label = ui.t("form.add_item") + ": " + in(ui, g.label);
@@ -309,11 +317,21 @@ void fieldBlocks(UiContext& ui, DossierFlow& flow, const FormField& f, const Fie
 }
 
 // Splits blocks into pages no taller than `height`; returns the index of each page's first.
+// A group entry (its heading and fields) moves to the next page whole when it fits one.
 std::vector<std::size_t> paginate(const std::vector<Block>& blocks, float height, float gap) {
     std::vector<std::size_t> starts{0};
     float used = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         float h = blocks[i].height + gap;
+        if (blocks[i].unit >= 0 && (i == 0 || blocks[i - 1].unit != blocks[i].unit)) {
+            float whole = 0;
+            for (std::size_t j = i; j < blocks.size() && blocks[j].unit == blocks[i].unit; ++j)
+                whole += blocks[j].height + gap;
+            if (used > 0 && used + whole > height && whole <= height) {
+                starts.push_back(i);
+                used = 0;
+            }
+        }
         if (used > 0 && used + h > height) {
             starts.push_back(i);
             used = 0;
@@ -424,7 +442,7 @@ void drawEditor(UiContext& ui, DossierFlow& flow, Rect content) {
     float w = textWidth(ui, FontRole::Title, value);
     float x = box.x + ui.px(24) + std::min(0.0f, box.w - ui.px(60) - w);
     ImGui::PushClipRect(ImVec2(box.x + ui.px(6), box.y), ImVec2(box.right() - ui.px(6), box.bottom()), true);
-    drawText(ui, FontRole::Title, value, x, box.centreY() - lineH * 0.5f, palette::text);
+    if (!value.empty()) drawText(ui, FontRole::Title, value, x, box.centreY() - lineH * 0.5f, palette::text);
     ImGui::PopClipRect();
     float cx = std::min(x + w + ui.px(6), box.right() - ui.px(20));
     dl->AddRectFilled(ImVec2(cx, box.y + boxH * 0.2f), ImVec2(cx + ui.px(4), box.bottom() - boxH * 0.2f), palette::primary.packed());
@@ -478,40 +496,54 @@ void drawFilling(UiContext& ui, DossierFlow& flow, Rect content) {
     y += drawText(ui, FontRole::BodyBold, flow.procedureName(), content.x, y, palette::textSecondary, content.w);
     std::string step = fillPlaceholder(fillPlaceholder(ui.t("dossier.section"), "n", std::to_string(si + 1)), "total",
                                        std::to_string(schema.sections.size()));
-    y += ui.px(4) + drawText(ui, FontRole::Small, step, content.x, y + ui.px(4), palette::primary, content.w);
+    const float stepY = y + ui.px(4);
+    y += ui.px(4) + drawText(ui, FontRole::Small, step, content.x, stepY, palette::primary, content.w);
     y += drawText(ui, FontRole::Title, in(ui, section.title), content.x, y, palette::text, content.w) + m.gap;
 
+    // Landscape: two columns of fields per page.
+    const int columns = ui.portrait ? 1 : 2;
+    const float colGap = m.gap * 2;
+    const float colW = (content.w - static_cast<float>(columns - 1) * colGap) / static_cast<float>(columns);
     std::vector<Block> blocks;
     for (const auto& f : section.fields) {
         FieldRef ref{f.id, std::nullopt, {}, {}};
         if (!visible(flow, f, ref)) continue;
-        fieldBlocks(ui, flow, f, ref, content.w, blocks);
+        fieldBlocks(ui, flow, f, ref, colW, blocks);
     }
     const float navH = m.touchMin * 1.15f;
     const float area = content.bottom() - navH - m.gap - y;
-    auto starts = paginate(blocks, area, m.gap);
-    const int pages = static_cast<int>(starts.size());
+    auto starts = paginate(blocks, area, m.gap);  // one entry per column
+    const int slots = static_cast<int>(starts.size());
+    const int pages = (slots + columns - 1) / columns;
     if (flow.reveal()) {
         for (std::size_t i = 0; i < blocks.size(); ++i) {
             if (!blocks[i].ref || blocks[i].ref->fieldPath() != flow.reveal()->fieldPath()) continue;
-            int page = 0;
-            for (int p = 0; p < pages; ++p)
-                if (starts[static_cast<std::size_t>(p)] <= i) page = p;
-            flow.setPage(page);
+            int slot = 0;
+            for (int p = 0; p < slots; ++p)
+                if (starts[static_cast<std::size_t>(p)] <= i) slot = p;
+            flow.setPage(slot / columns);
         }
         flow.revealDone();
     }
     const int page = std::clamp(flow.page(), 0, pages - 1);
-    std::size_t from = starts[static_cast<std::size_t>(page)];
-    std::size_t to = page + 1 < pages ? starts[static_cast<std::size_t>(page) + 1] : blocks.size();
-    for (std::size_t i = from; i < to; ++i) {
-        blocks[i].draw(ui, Rect{content.x, y, content.w, blocks[i].height});
-        y += blocks[i].height + m.gap;
+    const float top = y;
+    for (int c = 0; c < columns; ++c) {
+        const int slot = page * columns + c;
+        if (slot >= slots) break;
+        std::size_t from = starts[static_cast<std::size_t>(slot)];
+        std::size_t to = slot + 1 < slots ? starts[static_cast<std::size_t>(slot) + 1] : blocks.size();
+        float cy = top;
+        const float cx = content.x + static_cast<float>(c) * (colW + colGap);
+        for (std::size_t i = from; i < to; ++i) {
+            blocks[i].draw(ui, Rect{cx, cy, colW, blocks[i].height});
+            cy += blocks[i].height + m.gap;
+        }
     }
     if (pages > 1) {
+        // On the "Phần n/N" line, clear of the procedure's name (which may take two lines).
         std::string pageText = fillPlaceholder(fillPlaceholder(ui.t("dossier.page"), "n", std::to_string(page + 1)),
                                                "total", std::to_string(pages));
-        drawText(ui, FontRole::Small, pageText, content.right(), content.y + m.gap, palette::textSecondary, 0, Align::Right);
+        drawText(ui, FontRole::Small, pageText, content.right(), stepY, palette::textSecondary, 0, Align::Right);
     }
 
     // "Quay lại" / "Tiếp" (or "Xem lại hồ sơ" after the last section's last page).
@@ -527,9 +559,13 @@ void drawFilling(UiContext& ui, DossierFlow& flow, Rect content) {
         else
             ui.session.dossierBack();
     }
-    const std::string& nextLabel = lastSection && lastPage ? ui.t("dossier.to_review") : ui.t("dossier.next");
+    // After the review, a correction leads straight back to it.
+    const bool toReview = flow.reviewed() || (lastSection && lastPage);
+    const std::string& nextLabel = toReview ? ui.t("dossier.to_review") : ui.t("dossier.next");
     if (bigButton(ui, {"dossier:next", nextLabel, Rect{content.x + bw + m.gap, navY, bw, navH}, ButtonStyle::Primary})) {
-        if (!lastPage)
+        if (flow.reviewed())
+            flow.openReview();
+        else if (!lastPage)
             flow.setPage(page + 1);
         else
             flow.nextSection();
