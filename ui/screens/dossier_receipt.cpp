@@ -65,9 +65,7 @@ void drawDossierReceipt(UiContext& ui, Rect content) {
     drawQrImage(ui, c.qrText, qr);
     ui.record.addWidget("receipt:qr", c.qrText, qr, false);
     if (ui.portrait) cy = qr.bottom() + m.gap;
-    cy += drawText(ui, FontRole::Body, ui.t(c.noteKey), card.x + pad, cy, palette::textSecondary, inner) + ui.px(12);
-    if (!receipt->provisional)
-        drawText(ui, FontRole::Small, ui.t("dossier.receipt.follow_up"), card.x + pad, cy, palette::textSecondary, inner);
+    drawText(ui, FontRole::Body, ui.t(c.noteKey), card.x + pad, cy, palette::textSecondary, inner);
 
     const float by = content.bottom() - bh;
     const bool printing = receiptPrintingOffered(ui);
