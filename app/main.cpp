@@ -16,6 +16,7 @@
 #include "script_runner.h"
 #include "session/session.h"
 #include "session/worker_pool.h"
+#include "catalog_wiring.h"
 #include "chip_reading.h"
 #include "dossier_wiring.h"
 #include "qr_source_factory.h"
@@ -119,6 +120,7 @@ int main(int argc, char** argv) {
     }
     auto chipReading = dvc::app::makeChipReading(cfg, assets);
     dvc::app::DossierWiring dossiers(cfg, assets);  // outbox + delivery, before the pool
+    auto catalog = dvc::app::openCatalog(cfg, portal);  // before the pool: its tasks use it
     dvc::WorkerPool pool(2);
 
     dvc::SessionSettings settings;
@@ -130,6 +132,7 @@ int main(int argc, char** argv) {
     dvc::Session session(settings, portal, pool, qr.get(), chipReading.identity.get());
     dossiers.attachTo(session);
     if (script) script->setDossierStarter([&session](const std::string& code) { session.startDossier(code); });
+    dvc::app::attachCatalog(session, catalog, cfg);
 
     dvc::ui::AppLoopOptions ui;
     ui.fullscreen = cfg.display.fullscreen && !opts.windowed;

@@ -51,6 +51,7 @@ struct ViewSignature {
     bool reachable = true;
     int idleLeft = -1;
     long long minute = 0;
+    std::uint64_t catalog = 0;  // the catalogue flow's revision (lists, results, detail)
     bool operator==(const ViewSignature&) const = default;
 };
 
@@ -334,6 +335,7 @@ ViewSignature Loop::signature() const {
     s.reachable = session_.gatewayReachable();
     s.idleLeft = session_.idleSecondsLeft(sessionNow()).value_or(-1);
     s.minute = wallMinute();
+    if (const CatalogFlow* c = session_.catalog()) s.catalog = c->revision();
     return s;
 }
 

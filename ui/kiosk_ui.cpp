@@ -38,6 +38,15 @@ void drawKioskFrame(UiContext& ui) {
         case Screen::Dossier:
             drawDossier(ui, content);
             break;
+        case Screen::CatalogBrowse:
+            drawCatalogBrowse(ui, content);
+            break;
+        case Screen::CatalogSearch:
+            drawCatalogSearch(ui, content);
+            break;
+        case Screen::ProcedureDetail:
+            drawProcedureDetail(ui, content);
+            break;
     }
     const bool visit = screen != Screen::Home || ui.session.identity().confirmed() != nullptr;
     if (drawFooter(ui, footer, visit)) {

@@ -124,7 +124,7 @@ Result<KioskConfig, ConfigError> parseConfig(const std::string& text, const std:
     if (kiosk) {
         r.onlyKeys(*kiosk, "kiosk.",
                    {"id", "centre_name", "language", "idle_timeout_s", "idle_countdown_s",
-                    "heartbeat_s"});
+                    "heartbeat_s", "catalog_sync_s"});
     }
     r.string(kiosk, "kiosk.", "id", c.kioskId);
     r.string(kiosk, "kiosk.", "centre_name", c.centreName);
@@ -133,6 +133,7 @@ Result<KioskConfig, ConfigError> parseConfig(const std::string& text, const std:
     r.integer(kiosk, "kiosk.", "idle_timeout_s", c.idleTimeoutSeconds, 15, 3600);
     r.integer(kiosk, "kiosk.", "idle_countdown_s", c.idleCountdownSeconds, 3, 60);
     r.integer(kiosk, "kiosk.", "heartbeat_s", c.heartbeatSeconds, 5, 3600);
+    r.integer(kiosk, "kiosk.", "catalog_sync_s", c.catalogSyncSeconds, 30, 86400);
 
     const auto* backend = r.section(root, "backend");
     if (backend) {

@@ -43,6 +43,7 @@ struct KioskConfig {
     int idleTimeoutSeconds = 60;    // no input for this long starts the countdown
     int idleCountdownSeconds = 10;  // then this long before the session is wiped
     int heartbeatSeconds = 60;
+    int catalogSyncSeconds = 900;  // [kiosk] catalog_sync_s: catalogue delta sync period
     BackendConfig backend;
     DevicesConfig devices;
     DisplayConfig display;

@@ -268,6 +268,7 @@ void Session::wipe() {
     errorKey_.clear();
     identity_.wipe();
     if (dossierFlow_) dossierFlow_->wipe();
+    if (catalog_) catalog_->wipe();
     screen_ = Screen::Home;
     phase_ = LookupPhase::Entering;
     language_ = settings_.defaultLanguage;
@@ -295,6 +296,7 @@ bool Session::applyResults() {
 
 bool Session::update(TimePoint now) {
     bool changed = applyResults();
+    if (catalog_) catalog_->tick(now);  // loads the cache, then the timed sync
 
     bool hasState = hasVisitState();
     if (hasState && now - lastActivity_ >= settings_.idleTimeout + settings_.idleCountdown) {
@@ -346,6 +348,8 @@ std::optional<TimePoint> Session::nextDeadline(TimePoint now) const {
         if (t > now && (!next || t < *next)) next = t;
     };
     if (nextHeartbeat_) earliest(*nextHeartbeat_);
+    if (catalog_)
+        if (auto sync = catalog_->nextWake()) earliest(*sync);
     bool hasState = hasVisitState();
     if (hasState) {
         const TimePoint countdownStart = lastActivity_ + settings_.idleTimeout;
@@ -378,6 +382,54 @@ bool Session::waitForPendingWork(std::chrono::milliseconds limit) {
         std::lock_guard lock(inbox_->mutex);
         if (inbox_->pending <= 0 && inbox_->results.empty()) return true;
     }
+}
+
+// --- procedure catalogue ---
+
+void Session::attachCatalog(CatalogAccess& access, CatalogSettings settings) {
+    catalog_ = std::make_unique<CatalogFlow>(*worker_, access, settings);
+}
+
+void Session::followCatalog() {
+    if (!catalog_ || !catalog_->active()) {
+        screen_ = Screen::Home;
+        return;
+    }
+    switch (catalog_->view()) {
+        case CatalogView::Browse: screen_ = Screen::CatalogBrowse; break;
+        case CatalogView::Search: screen_ = Screen::CatalogSearch; break;
+        case CatalogView::Detail: screen_ = Screen::ProcedureDetail; break;
+    }
+}
+
+void Session::openCatalogTier(Tier tier) {
+    if (!catalog_) return;
+    catalog_->openTier(tier);
+    followCatalog();
+}
+
+void Session::openCatalogSearch() {
+    if (!catalog_) return;
+    catalog_->openSearch();
+    followCatalog();
+}
+
+void Session::chooseCatalogEntry(const catalog::BrowseChoice& choice) {
+    if (!catalog_) return;
+    catalog_->choose(choice);
+    followCatalog();
+}
+
+void Session::openProcedure(const std::string& code) {
+    if (!catalog_) return;
+    catalog_->openProcedure(code);
+    followCatalog();
+}
+
+void Session::catalogBack() {
+    if (!catalog_) return;
+    catalog_->back();
+    followCatalog();
 }
 
 }  // namespace dvc

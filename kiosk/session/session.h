@@ -15,6 +15,7 @@
 #include "portal/portal_client.h"
 #include "ports/qr_source.h"
 #include "session/attached_flow.h"
+#include "session/catalog_flow.h"
 #include "session/identity_flow.h"
 #include "session/task_runner.h"
 
@@ -34,6 +35,9 @@ enum class Screen {
     StatusLookup,
     StatusResult,
     Identify,
+    CatalogBrowse,
+    CatalogSearch,
+    ProcedureDetail,
     Dossier,  // "Nộp hồ sơ": DossierFlow's phases (form, review, receipt)
 };
 
@@ -121,6 +125,18 @@ class Session {
     // see paper out / cover open. Whoever prints or polls the printer updates it.
     void setPrinterReport(DeviceReport report) { printerReport_ = std::move(report); }
 
+    // --- procedure catalogue (issue 4; session/catalog_flow.h) ---
+    // Gives the visit the catalogue; its sync starts at the next update(). Without it the
+    // catalogue intents do nothing and catalog() is null.
+    void attachCatalog(CatalogAccess& access, CatalogSettings settings);
+    CatalogFlow* catalog() { return catalog_.get(); }
+    const CatalogFlow* catalog() const { return catalog_.get(); }
+    void openCatalogTier(Tier tier);
+    void openCatalogSearch();
+    void chooseCatalogEntry(const catalog::BrowseChoice& choice);
+    void openProcedure(const std::string& code);
+    void catalogBack();  // one screen back; home after the first
+
   private:
     struct Inbox;
     class Worker;
@@ -157,6 +173,9 @@ class Session {
     bool gatewayReachable_ = true;
     std::vector<MaintenanceNotice> maintenance_;
     std::uint64_t lookupsCompleted_ = 0;
+
+    void followCatalog();  // screen_ from the catalogue flow's view
+    std::unique_ptr<CatalogFlow> catalog_;
 };
 
 }  // namespace dvc

@@ -68,6 +68,7 @@ orientation = "$1"
 [paths]
 log_file = "kiosk.log"
 outbox_db = "outbox.db"
+catalog_db = "catalog.db"
 TOML
 }
 
@@ -113,7 +114,7 @@ show_logs() {
 
 start_gateway
 orientation=portrait
-[[ $scenario == landscape || $scenario == dossier_landscape ]] && orientation=landscape
+[[ $scenario == landscape || $scenario == *_landscape ]] && orientation=landscape
 write_config "$orientation"
 if [[ $scenario == idle_timeout ]]; then
     # The script's virtual clock jumps; the countdown's 10 s are real time in between, which a
@@ -177,6 +178,12 @@ dossier_gateway_down)
     run_kiosk "$DVC_UI_SCRIPTS/dossier_gateway_down.script" &
     kiosk_pid=$!
     for _ in $(seq 1 600); do
+catalog_offline)
+    # Like gateway_down: the script browses once (the catalogue synced), echoes
+    # "stop-gateway", and goes on from the kiosk's cache once the gateway is gone.
+    run_kiosk "$DVC_UI_SCRIPTS/catalog_offline.script" &
+    kiosk_pid=$!
+    for _ in $(seq 1 300); do
         grep -q 'script: echo stop-gateway' "$work/kiosk.out" 2>/dev/null && break
         kill -0 "$kiosk_pid" 2>/dev/null || break
         sleep 0.1

@@ -95,3 +95,19 @@ TEST_CASE("a missing file is reported") {
     REQUIRE_FALSE(c.ok());
     CHECK(c.error().message == "cannot open the file");
 }
+
+TEST_CASE("catalog_sync_s: default 900, read from [kiosk], range checked") {
+    auto defaults = parse("");
+    REQUIRE(defaults.ok());
+    CHECK(defaults->catalogSyncSeconds == 900);
+
+    auto set = parse("[kiosk]\ncatalog_sync_s = 120\n[paths]\ncatalog_db = \"cache/catalog.db\"\n");
+    REQUIRE(set.ok());
+    CHECK(set->catalogSyncSeconds == 120);
+    CHECK(set->catalogDb == "/etc/dvc-kiosk/cache/catalog.db");
+
+    auto tooOften = parse("[kiosk]\ncatalog_sync_s = 5\n");
+    REQUIRE_FALSE(tooOften.ok());
+    CHECK(tooOften.error().key == "kiosk.catalog_sync_s");
+    CHECK(tooOften.error().message == "must be between 30 and 86400");
+}

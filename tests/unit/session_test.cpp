@@ -39,7 +39,6 @@ class DossierRegistry final : public PortalClient {
                                                       const std::string&) override {
         return fail(PortalError{PortalErrorKind::ServerError, 501, "not_implemented", {}, ""});
     }
-    Result<HeartbeatReply, PortalError> heartbeat(const Heartbeat&) override {
     Result<HeartbeatReply, PortalError> heartbeat(const Heartbeat& beat) override {
         std::lock_guard lock(mutex);
         ++heartbeats;
@@ -263,6 +262,8 @@ TEST_CASE_METHOD(Fixture, "identify by chip without a reader configured says so"
     session.identity().chooseChip();
     CHECK(session.identity().phase() == IdentifyPhase::Failed);
     CHECK(session.identity().errorKey() == "error.chip.no_reader");
+}
+
 TEST_CASE_METHOD(Fixture, "heartbeats carry the printer's status to staff") {
     PrinterStatus out;
     out.paperOut = true;

@@ -1,7 +1,9 @@
-// Home: the services of the kiosk as large tiles. Only "Tra cứu hồ sơ" is live for now; the
-// others are shown (so visitors learn what is coming) but disabled, marked "Sắp có".
+// Home: the procedure catalogue (search field and the three tiers, home_catalog.cpp), then
+// the other services as large tiles; those not live yet are shown (so visitors learn what is
+// coming) but disabled, marked "Sắp có".
 #include <imgui.h>
 #include <algorithm>
+#include <iterator>
 #include <string>
 
 #include "privacy/mask.h"
@@ -25,8 +27,6 @@ struct Tile {
 
 constexpr Tile kTiles[] = {
     {"home:status", "home.status.title", "home.status.description", Icon::Search, true},
-    {"home:procedures", "home.procedures.title", "home.procedures.description", Icon::Document,
-     false},
     {"home:queue", "home.queue.title", "home.queue.description", Icon::Ticket, false},
     {"home:rating", "home.rating.title", "home.rating.description", Icon::Star, false},
 };
@@ -95,36 +95,54 @@ bool drawTile(UiContext& ui, const Tile& tile, Rect r) {
 
 void drawHome(UiContext& ui, Rect content) {
     const Metrics& m = ui.metrics;
-    // Portrait: a 2×2 grid with the help card below. Landscape: one row of four.
-    const int cols = ui.portrait ? 2 : 4;
-    const int rows = ui.portrait ? 2 : 1;
+    // Portrait: the catalogue block, a row of tiles, identify and the help card, stacked.
+    // Landscape: the catalogue block, identify and help on the left; the tiles on the right.
+    constexpr int kTileCount = static_cast<int>(std::size(kTiles));
+    const int cols = ui.portrait ? std::min(kTileCount, 3) : kTileCount;
+    const int rows = (kTileCount + cols - 1) / cols;
     const std::string& greeting = ui.t("home.greeting");
     const std::string& prompt = ui.t("home.prompt");
     const float headH = textHeight(ui, FontRole::Title, greeting, content.w) + ui.px(6) +
                         textHeight(ui, FontRole::Body, prompt, content.w);
     const float helpH = ui.px(ui.portrait ? 230 : 170);
     const float identifyH = m.touchMin * 1.2f;
-    const float fixedH = headH + m.gap * 1.4f + static_cast<float>(rows - 1) * m.gap +
-                         m.gap * 1.5f + helpH + identifyH + m.gap;
-    const float tileH = std::clamp((content.h - fixedH - m.gap * 2) / static_cast<float>(rows),
-                                   m.touchMin * 3, ui.px(ui.portrait ? 470 : 520));
-    const float blockH = fixedH + static_cast<float>(rows) * tileH;
+    const float catalogH = homeCatalogHeight(ui, false);
+    const float leftW = ui.portrait ? content.w : (content.w - m.gap * 1.5f) * 0.5f;
+    const float catalogGap = ui.portrait ? m.gap * 1.5f : m.gap;
+    const float leftH = catalogH + catalogGap + identifyH + m.gap + helpH;
+    const float fixedH =
+        headH + m.gap * 1.4f +
+        (ui.portrait ? leftH + m.gap * 1.5f + static_cast<float>(rows - 1) * m.gap : 0);
+    const float tileRoom = ui.portrait ? (content.h - fixedH - m.gap * 2) / static_cast<float>(rows)
+                                       : content.h - headH - m.gap * 3.4f;
+    const float tileH = std::clamp(tileRoom, m.touchMin * 3, ui.px(ui.portrait ? 470 : 640));
+    const float blockH = ui.portrait ? fixedH + static_cast<float>(rows) * tileH
+                                     : headH + m.gap * 1.4f + std::max(leftH, tileH);
     // What is left is split above and below, a little more below (the eye starts high).
-    float y = content.y + std::max(m.gap * 1.4f, (content.h - blockH) * 0.4f);
+    float y = content.y + std::max(m.gap * (ui.portrait ? 1.4f : 0.5f), (content.h - blockH) * 0.4f);
 
     y += drawText(ui, FontRole::Title, greeting, content.x, y, palette::text, content.w);
     y += ui.px(6);
     y += drawText(ui, FontRole::Body, prompt, content.x, y, palette::textSecondary, content.w);
     y += m.gap * 1.4f;
+    const float columnsTop = y;
 
-    const float tileW =
-        (content.w - static_cast<float>(cols - 1) * m.gap) / static_cast<float>(cols);
-    for (int i = 0; i < 4; ++i) {
-        float tx = content.x + static_cast<float>(i % cols) * (tileW + m.gap);
-        float ty = y + static_cast<float>(i / cols) * (tileH + m.gap);
+    // The procedure catalogue (issue 4): search and the three tiers.
+    y += drawHomeCatalog(ui, Rect{content.x, y, leftW, catalogH}, false) + catalogGap;
+
+    // The services' tiles: below in portrait, in the right column in landscape.
+    const float tilesX = ui.portrait ? content.x : content.x + leftW + m.gap * 1.5f;
+    const float tilesW = ui.portrait ? content.w : content.right() - tilesX;
+    float tileY = ui.portrait ? y : columnsTop;
+    const float tileW = (tilesW - static_cast<float>(cols - 1) * m.gap) / static_cast<float>(cols);
+    for (int i = 0; i < kTileCount; ++i) {
+        float tx = tilesX + static_cast<float>(i % cols) * (tileW + m.gap);
+        float ty = tileY + static_cast<float>(i / cols) * (tileH + m.gap);
         if (drawTile(ui, kTiles[i], Rect{tx, ty, tileW, tileH})) ui.session.openStatusLookup();
     }
-    y += static_cast<float>(rows) * tileH + static_cast<float>(rows - 1) * m.gap + m.gap * 1.5f;
+    if (ui.portrait)
+        y += static_cast<float>(rows) * tileH + static_cast<float>(rows - 1) * m.gap + m.gap * 1.5f;
+    content.w = leftW;  // identify and help: the left column in landscape
 
     // Identify once with the CCCD (QR or chip); what follows is pre-filled from it.
     if (const CitizenIdentity* who = ui.session.identity().confirmed()) {

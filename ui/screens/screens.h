@@ -15,4 +15,12 @@ void drawDossier(UiContext& ui, Rect content);
 void drawDossierReview(UiContext& ui, Rect content);
 void drawDossierReceipt(UiContext& ui, Rect content);
 
+// The procedure catalogue (issue 4): browse, search as you type, a procedure's detail, and the
+// block on home (the three tiers and the search field) returning the height it used.
+void drawCatalogBrowse(UiContext& ui, Rect content);
+void drawCatalogSearch(UiContext& ui, Rect content);
+void drawProcedureDetail(UiContext& ui, Rect content);
+float drawHomeCatalog(UiContext& ui, Rect area, bool tiersStacked);
+float homeCatalogHeight(const UiContext& ui, bool tiersStacked);
+
 }  // namespace dvc::ui
