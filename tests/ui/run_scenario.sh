@@ -178,6 +178,16 @@ dossier_gateway_down)
     run_kiosk "$DVC_UI_SCRIPTS/dossier_gateway_down.script" &
     kiosk_pid=$!
     for _ in $(seq 1 600); do
+        grep -q 'script: echo stop-gateway' "$work/kiosk.out" 2>/dev/null && break
+        kill -0 "$kiosk_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -TERM "$gw_pid"
+    wait "$gw_pid" || true
+    gw_pid=""
+    touch "$work/gateway-stopped"
+    wait "$kiosk_pid" || { show_logs; exit 1; }
+    ;;
 catalog_offline)
     # Like gateway_down: the script browses once (the catalogue synced), echoes
     # "stop-gateway", and goes on from the kiosk's cache once the gateway is gone.
