@@ -29,7 +29,8 @@ DossierWiring::DossierWiring(const KioskConfig& config, const std::filesystem::p
     delivery_ = std::make_unique<OutboxDelivery>(*store_, deliveryPortal_);
     submissions_ = std::make_unique<SubmissionFlow>(*store_, *delivery_);
     const int pending = store_->countIn(OutboxState::Pending);
-    if (pending > 0) log::info("dossier", std::to_string(pending) + " dossier(s) waiting in the outbox");
+    if (pending > 0)
+        log::info("dossier", std::to_string(pending) + " dossier(s) waiting in the outbox");
     delivery_->start();  // its first pass sends what a previous run left pending
 }
 

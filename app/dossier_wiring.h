@@ -7,8 +7,8 @@
 
 #include "config/config.h"
 #include "forms/admin_units.h"
-#include "outbox/submission_flow.h"
 #include "https_portal_client.h"
+#include "outbox/submission_flow.h"
 #include "session/session.h"
 
 namespace dvc::app {

@@ -36,7 +36,8 @@ FieldRef fieldRefFromPath(const forms::FormSchema& schema, const std::string& pa
         auto close = path.find(']', bracket);
         if (close == std::string::npos) return ref;
         try {
-            ref.item = static_cast<std::size_t>(std::stoul(path.substr(bracket + 1, close - bracket - 1)));
+            ref.item =
+                static_cast<std::size_t>(std::stoul(path.substr(bracket + 1, close - bracket - 1)));
         } catch (...) {
             return ref;
         }
@@ -121,8 +122,8 @@ void DossierFlow::retryLoad() {
                 phase_ = DossierPhase::LoadFailed;
                 errorKey_ = e.kind == PortalErrorKind::NotFound ? "dossier.error.no_form"
                                                                 : messageKeyFor(e.kind);
-                log::warn("dossier", std::string("form schema failed: ") + kindName(e.kind) +
-                                         " " + e.detail);
+                log::warn("dossier",
+                          std::string("form schema failed: ") + kindName(e.kind) + " " + e.detail);
                 return;
             }
             procedureName_ = name.empty() ? schema->title.vi : name;
@@ -261,40 +262,40 @@ void DossierFlow::submit() {
         dvc::wipe(dossier);
         std::optional<SubmissionOutcome> outcome;
         if (ack) outcome = submissions->awaitOutcome(ack->localRef, wait);
-        return std::function<void()>([this, gen, ack = std::move(ack),
-                                      outcome = std::move(outcome), name]() mutable {
-            if (gen != generation_) return;
-            if (!ack) {
-                // Nothing was stored: the citizen is told so and may try again.
-                phase_ = DossierPhase::Review;
-                errorKey_ = "dossier.error.store_failed";
-                log::error("dossier", "outbox refused the submission: " + ack.error());
-                return;
-            }
-            DossierReceiptView view;
-            view.procedureName = name;
-            if (outcome && outcome->phase == SubmissionPhase::Delivered && outcome->receipt) {
-                view.provisional = false;
-                view.content = finalReceiptContent(*outcome->receipt, name,
-                                                   ack->provisional.submittedAt);
-                log::info("dossier", "submitted and acknowledged: " + ack->localRef);
-            } else {
-                view.rejected = outcome && outcome->phase == SubmissionPhase::Rejected;
-                view.content = provisionalReceiptContent(ack->provisional, name);
-                log::info("dossier", std::string("submitted, ") +
-                                         (view.rejected ? "rejected by the gateway: "
-                                                        : "stored for later delivery: ") +
-                                         ack->localRef);
-            }
-            receipt_ = std::move(view);
-            // The receipt carries no personal data; the draft does.
-            if (draft_) draft_->wipe();
-            if (identity_) dvc::wipe(*identity_);
-            identity_.reset();
-            typingProblems_.clear();
-            reviewProblems_.clear();
-            phase_ = DossierPhase::Receipt;
-        });
+        return std::function<void()>(
+            [this, gen, ack = std::move(ack), outcome = std::move(outcome), name]() mutable {
+                if (gen != generation_) return;
+                if (!ack) {
+                    // Nothing was stored: the citizen is told so and may try again.
+                    phase_ = DossierPhase::Review;
+                    errorKey_ = "dossier.error.store_failed";
+                    log::error("dossier", "outbox refused the submission: " + ack.error());
+                    return;
+                }
+                DossierReceiptView view;
+                view.procedureName = name;
+                if (outcome && outcome->phase == SubmissionPhase::Delivered && outcome->receipt) {
+                    view.provisional = false;
+                    view.content =
+                        finalReceiptContent(*outcome->receipt, name, ack->provisional.submittedAt);
+                    log::info("dossier", "submitted and acknowledged: " + ack->localRef);
+                } else {
+                    view.rejected = outcome && outcome->phase == SubmissionPhase::Rejected;
+                    view.content = provisionalReceiptContent(ack->provisional, name);
+                    log::info("dossier", std::string("submitted, ") +
+                                             (view.rejected ? "rejected by the gateway: "
+                                                            : "stored for later delivery: ") +
+                                             ack->localRef);
+                }
+                receipt_ = std::move(view);
+                // The receipt carries no personal data; the draft does.
+                if (draft_) draft_->wipe();
+                if (identity_) dvc::wipe(*identity_);
+                identity_.reset();
+                typingProblems_.clear();
+                reviewProblems_.clear();
+                phase_ = DossierPhase::Receipt;
+            });
     });
 }
 
@@ -434,7 +435,8 @@ bool DossierFlow::focus(const FieldRef& ref) {
             editorKind_ = EditorKind::Numeric;
             break;
         }
-        default: return false;
+        default:
+            return false;
     }
     focused_ = ref;
     return true;
@@ -615,14 +617,23 @@ DossierSubmission DossierFlow::buildSubmission() const {
     const json& values = d.form;
     for (const FormField* f : draft_->schema().fields()) {
         switch (f->prefill) {
-            case PrefillSource::FullName: a.fullName = stringValue(values, f->id); break;
-            case PrefillSource::IdNumber: a.idNumber = stringValue(values, f->id); break;
-            case PrefillSource::DateOfBirth: a.dateOfBirth = stringValue(values, f->id); break;
-            case PrefillSource::Gender: a.gender = stringValue(values, f->id); break;
+            case PrefillSource::FullName:
+                a.fullName = stringValue(values, f->id);
+                break;
+            case PrefillSource::IdNumber:
+                a.idNumber = stringValue(values, f->id);
+                break;
+            case PrefillSource::DateOfBirth:
+                a.dateOfBirth = stringValue(values, f->id);
+                break;
+            case PrefillSource::Gender:
+                a.gender = stringValue(values, f->id);
+                break;
             case PrefillSource::Residence: {
                 auto it = values.find(f->id);
                 if (it == values.end() || !it->is_object()) break;
-                std::string province = it->value("province", ""), district = it->value("district", ""),
+                std::string province = it->value("province", ""),
+                            district = it->value("district", ""),
                             commune = it->value("commune", "");
                 std::string out = it->value("detail", "");
                 auto add = [&out](const std::string& part) {
@@ -632,14 +643,16 @@ DossierSubmission DossierFlow::buildSubmission() const {
                 };
                 const forms::Province* p = units_ ? units_->province(province) : nullptr;
                 const forms::District* di = units_ ? units_->district(province, district) : nullptr;
-                const forms::Commune* c = units_ ? units_->commune(province, district, commune) : nullptr;
+                const forms::Commune* c =
+                    units_ ? units_->commune(province, district, commune) : nullptr;
                 add(c ? c->name : commune);
                 add(di ? di->name : district);
                 add(p ? p->name : province);
                 a.address = out;
                 break;
             }
-            default: break;
+            default:
+                break;
         }
         if (f->type == FieldType::Phone && a.phone.empty()) a.phone = stringValue(values, f->id);
         if (f->type == FieldType::Email && a.email.empty()) a.email = stringValue(values, f->id);

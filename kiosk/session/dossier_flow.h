@@ -93,7 +93,7 @@ class DossierFlow final : public AttachedFlow {
     void previousSection();  // from the first section: asks before discarding
     void goToSection(std::size_t index);
     void openReview();
-    void backToForm();  // from the review: the last section
+    void backToForm();                                     // from the review: the last section
     void goToProblem(const forms::FieldProblem& problem);  // its section, its field focused
     void submit();
     // Back / "Hủy" with something typed: the question first. discard() wipes the draft.

@@ -9,7 +9,8 @@ namespace dvc {
 void Session::attachSubmissions(SubmissionFlow* submissions, const forms::AdminUnits* units) {
     DossierSettings settings;
     settings.kioskId = settings_.kioskId;
-    dossierFlow_ = std::make_unique<DossierFlow>(flowBackground(), portal_, submissions, units, settings);
+    dossierFlow_ =
+        std::make_unique<DossierFlow>(flowBackground(), portal_, submissions, units, settings);
 }
 
 DossierFlow& Session::dossierFlow() {
@@ -34,7 +35,9 @@ void Session::startDossier(const std::string& procedureCode) {
 void Session::dossierBack() {
     DossierFlow& flow = dossierFlow();
     switch (flow.phase()) {
-        case DossierPhase::Review: flow.backToForm(); return;
+        case DossierPhase::Review:
+            flow.backToForm();
+            return;
         case DossierPhase::Filling: {
             bool first = true;
             for (std::size_t i = 0; i < flow.sectionIndex(); ++i)
@@ -43,9 +46,12 @@ void Session::dossierBack() {
             if (flow.hasInput()) return flow.requestDiscard();
             return discardDossier();
         }
-        case DossierPhase::Submitting: return;  // the outbox decides; nothing to undo
-        case DossierPhase::Receipt: return finishDossier();
-        default: return discardDossier();
+        case DossierPhase::Submitting:
+            return;  // the outbox decides; nothing to undo
+        case DossierPhase::Receipt:
+            return finishDossier();
+        default:
+            return discardDossier();
     }
 }
 

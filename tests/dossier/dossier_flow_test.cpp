@@ -160,7 +160,8 @@ TEST_CASE("dossier: conditions show and hide fields; review lists problems and l
     // A child's problem: the path parses back to the group entry.
     auto ref = fieldRefFromPath(f.flow.draft()->schema(), "tre[0].ngay_sinh");
     CHECK(ref == inGroup("tre", 0, "ngay_sinh"));
-    CHECK(fieldRefFromPath(f.flow.draft()->schema(), "noi_sinh.detail") == top("noi_sinh", "detail"));
+    CHECK(fieldRefFromPath(f.flow.draft()->schema(), "noi_sinh.detail") ==
+          top("noi_sinh", "detail"));
 }
 
 TEST_CASE("dossier: a complete form has no review problems; the applicant comes from it") {

@@ -26,8 +26,8 @@ BackendConfig backendFor(const GatewayProcess& gw) {
 TEST_CASE("portal: formSchema fetches every seed form; unknown codes are NotFound") {
     GatewayProcess gw("dossier-forms");
     HttpsPortalClient client(backendFor(gw), "KIOSK-IT-FORM");
-    for (const char* code : {"1.001193", "1.000894", "1.004873", "2.000635", "2.000815",
-                             "1.004222", "1.013225", "2.000720"}) {
+    for (const char* code : {"1.001193", "1.000894", "1.004873", "2.000635", "2.000815", "1.004222",
+                             "1.013225", "2.000720"}) {
         auto schema = client.formSchema(code);
         INFO(code);
         REQUIRE(schema);

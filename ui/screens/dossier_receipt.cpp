@@ -1,8 +1,8 @@
 // The receipt: the dossier code and the appointment date when the gateway answered, else the
 // provisional receipt ("Hồ sơ đã được lưu, sẽ được gửi khi có kết nối") with its local
 // reference; the QR code of either, how to follow up, and the way home.
-#include <algorithm>
 #include <imgui.h>
+#include <algorithm>
 #include <string>
 
 #include "screens/dossier_view.h"
@@ -35,8 +35,8 @@ void drawDossierReceipt(UiContext& ui, Rect content) {
     float y = content.y + m.gap;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float iconS = ui.px(72);
-    drawIcon(dl, receipt->provisional ? Icon::Clock : Icon::Check, content.x + iconS * 0.5f, y + iconS * 0.5f, iconS,
-             accent);
+    drawIcon(dl, receipt->provisional ? Icon::Clock : Icon::Check, content.x + iconS * 0.5f,
+             y + iconS * 0.5f, iconS, accent);
     const std::string& heading = receipt->rejected      ? ui.t("outbox.rejected")
                                  : receipt->provisional ? ui.t("dossier.receipt.stored")
                                                         : ui.t("dossier.receipt.received");
@@ -52,12 +52,15 @@ void drawDossierReceipt(UiContext& ui, Rect content) {
     const float inner = card.w - 2 * pad;
     const float qrSide = std::min(ui.px(ui.portrait ? 360 : 320), card.h * 0.4f);
     const float textW = ui.portrait ? inner : inner - qrSide - m.gap;
-    cy += drawText(ui, FontRole::Button, ui.t(c.titleKey), card.x + pad, cy, palette::text, textW) + m.gap;
+    cy += drawText(ui, FontRole::Button, ui.t(c.titleKey), card.x + pad, cy, palette::text, textW) +
+          m.gap;
     for (const auto& line : c.lines) {
-        cy += drawText(ui, FontRole::Small, ui.t(line.labelKey), card.x + pad, cy, palette::textSecondary, textW);
-        const bool code = line.labelKey == "receipt.dossier_code" || line.labelKey == "receipt.provisional_ref";
-        cy += drawText(ui, code ? FontRole::Button : FontRole::BodyBold, line.value, card.x + pad, cy,
-                       code ? palette::primary : palette::text, textW) +
+        cy += drawText(ui, FontRole::Small, ui.t(line.labelKey), card.x + pad, cy,
+                       palette::textSecondary, textW);
+        const bool code =
+            line.labelKey == "receipt.dossier_code" || line.labelKey == "receipt.provisional_ref";
+        cy += drawText(ui, code ? FontRole::Button : FontRole::BodyBold, line.value, card.x + pad,
+                       cy, code ? palette::primary : palette::text, textW) +
               ui.px(14);
     }
     Rect qr = ui.portrait ? Rect{card.centreX() - qrSide * 0.5f, cy + ui.px(8), qrSide, qrSide}
@@ -71,13 +74,14 @@ void drawDossierReceipt(UiContext& ui, Rect content) {
     const bool printing = receiptPrintingOffered(ui);
     const float bw = printing ? (content.w - m.gap) * 0.5f : content.w;
     if (printing) {
-        if (bigButton(ui, {"receipt:print", ui.t("dossier.receipt.print"), Rect{content.x, by, bw, bh},
-                           ButtonStyle::Secondary})) {
+        if (bigButton(ui, {"receipt:print", ui.t("dossier.receipt.print"),
+                           Rect{content.x, by, bw, bh}, ButtonStyle::Secondary})) {
             // PRINTING HOOK: call the Session's print intent for this receipt here.
         }
     }
-    if (bigButton(ui, {"receipt:done", ui.t("dossier.receipt.done"), Rect{content.right() - bw, by, bw, bh},
-                       ButtonStyle::Primary, true, FontRole::Button, Icon::Home})) {
+    if (bigButton(ui, {"receipt:done", ui.t("dossier.receipt.done"),
+                       Rect{content.right() - bw, by, bw, bh}, ButtonStyle::Primary, true,
+                       FontRole::Button, Icon::Home})) {
         releaseQrImage();
         ui.session.finishDossier();
     }

@@ -1,7 +1,7 @@
 #include "screens/dossier_view.h"
 
-#include <algorithm>
 #include <imgui.h>
+#include <algorithm>
 
 #include "forms/validation.h"
 #include "input/numeric_entry.h"
@@ -27,8 +27,11 @@ std::string stringOf(const json* v) {
 
 std::string addressText(const DossierFlow& flow, const json& v) {
     if (!v.is_object()) return {};
-    auto part = [&](const char* k) { return v.contains(k) && v[k].is_string() ? v[k].get<std::string>() : ""; };
-    std::string p = part("province"), d = part("district"), c = part("commune"), detail = part("detail");
+    auto part = [&](const char* k) {
+        return v.contains(k) && v[k].is_string() ? v[k].get<std::string>() : "";
+    };
+    std::string p = part("province"), d = part("district"), c = part("commune"),
+                detail = part("detail");
     const forms::AdminUnits* units = flow.adminUnits();
     const forms::Province* pu = units ? units->province(p) : nullptr;
     const forms::District* du = units ? units->district(p, d) : nullptr;
@@ -57,18 +60,23 @@ std::string formatValue(const UiContext& ui, const DossierFlow& flow, const form
         case FieldType::Number:
             return v->is_number_integer() ? std::to_string(v->get<long long>()) : std::string();
         case FieldType::Money:
-            return v->is_number_integer() ? groupThousands(v->get<long long>()) + " ₫" : std::string();
+            return v->is_number_integer() ? groupThousands(v->get<long long>()) + " ₫"
+                                          : std::string();
         case FieldType::Select:
             for (const auto& o : f.options)
                 if (o.value == stringOf(v)) return in(ui, o.label);
             return stringOf(v);
         case FieldType::Checkbox:
-            return v->is_boolean() && v->get<bool>() ? ui.t("dossier.value.yes") : ui.t("dossier.value.no");
-        case FieldType::Address: return addressText(flow, *v);
+            return v->is_boolean() && v->get<bool>() ? ui.t("dossier.value.yes")
+                                                     : ui.t("dossier.value.no");
+        case FieldType::Address:
+            return addressText(flow, *v);
         case FieldType::Group:
-            return v->is_array() ? fillPlaceholder(ui.t("dossier.value.items"), "n", std::to_string(v->size()))
+            return v->is_array() ? fillPlaceholder(ui.t("dossier.value.items"), "n",
+                                                   std::to_string(v->size()))
                                  : std::string();
-        default: return stringOf(v);
+        default:
+            return stringOf(v);
     }
 }
 
@@ -76,7 +84,8 @@ std::string explainProblem(const UiContext& ui, const forms::FieldProblem& probl
     return forms::explain(problem, ui.translations).in(ui.session.language());
 }
 
-std::vector<std::string> problemTexts(const UiContext& ui, const DossierFlow& flow, const FieldRef& ref) {
+std::vector<std::string> problemTexts(const UiContext& ui, const DossierFlow& flow,
+                                      const FieldRef& ref) {
     std::vector<std::string> out;
     for (const auto& p : flow.problemsAt(ref)) {
         std::string text = explainProblem(ui, p);
@@ -96,9 +105,11 @@ void drawBusy(UiContext& ui, Rect content, const std::string& title, const std::
     float y = card.y + pad;
     drawSpinner(ui, card.centreX(), y + r, r, ImGui::GetTime());
     y += 2 * r + ui.px(44);
-    y += drawText(ui, FontRole::Button, title, card.centreX(), y, palette::text, inner, Align::Centre);
+    y += drawText(ui, FontRole::Button, title, card.centreX(), y, palette::text, inner,
+                  Align::Centre);
     y += ui.px(12);
-    drawText(ui, FontRole::Body, body, card.centreX(), y, palette::textSecondary, inner, Align::Centre);
+    drawText(ui, FontRole::Body, body, card.centreX(), y, palette::textSecondary, inner,
+             Align::Centre);
 }
 
 void drawDiscardDialog(UiContext& ui) {
@@ -106,29 +117,34 @@ void drawDiscardDialog(UiContext& ui) {
     ImGui::SetNextWindowSize(ImVec2(ui.width, ui.height));
     ImGui::SetNextWindowFocus();
     ImGui::Begin("##dossier-discard", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), palette::scrim.packed());
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
+                     ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height),
+                                              palette::scrim.packed());
     const float w = std::min(ui.width - 2 * ui.metrics.margin, ui.px(880));
     const float pad = ui.px(56), inner = w - 2 * pad;
     const std::string& title = ui.t("dossier.discard.title");
     const std::string& body = ui.t("dossier.discard.body");
     const float bh = ui.metrics.touchMin * 1.15f;
     float h = pad + textHeight(ui, FontRole::Title, title, inner) + ui.px(24) +
-              textHeight(ui, FontRole::Body, body, inner) + ui.px(40) + 2 * bh + ui.metrics.gap + pad;
+              textHeight(ui, FontRole::Body, body, inner) + ui.px(40) + 2 * bh + ui.metrics.gap +
+              pad;
     Rect card{(ui.width - w) * 0.5f, (ui.height - h) * 0.5f, w, h};
     drawCard(ui, card);
     float y = card.y + pad;
-    y += drawText(ui, FontRole::Title, title, card.centreX(), y, palette::text, inner, Align::Centre);
+    y += drawText(ui, FontRole::Title, title, card.centreX(), y, palette::text, inner,
+                  Align::Centre);
     y += ui.px(24);
-    y += drawText(ui, FontRole::Body, body, card.centreX(), y, palette::textSecondary, inner, Align::Centre);
+    y += drawText(ui, FontRole::Body, body, card.centreX(), y, palette::textSecondary, inner,
+                  Align::Centre);
     y += ui.px(40);
-    if (bigButton(ui, {"discard:keep", ui.t("dossier.discard.keep"), Rect{card.x + pad, y, inner, bh},
-                       ButtonStyle::Primary}))
+    if (bigButton(ui, {"discard:keep", ui.t("dossier.discard.keep"),
+                       Rect{card.x + pad, y, inner, bh}, ButtonStyle::Primary}))
         ui.session.dossierFlow().keepEditing();
     y += bh + ui.metrics.gap;
-    if (bigButton(ui, {"discard:confirm", ui.t("dossier.discard.confirm"), Rect{card.x + pad, y, inner, bh},
-                       ButtonStyle::Danger}))
+    if (bigButton(ui, {"discard:confirm", ui.t("dossier.discard.confirm"),
+                       Rect{card.x + pad, y, inner, bh}, ButtonStyle::Danger}))
         ui.session.discardDossier();
     ImGui::End();
 }

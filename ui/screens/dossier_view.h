@@ -16,7 +16,8 @@ const std::string& in(const UiContext& ui, const BilingualText& text);
 std::string formatValue(const UiContext& ui, const DossierFlow& flow, const forms::FormField& field,
                         const nlohmann::json* value);
 // The explanations of the problems at a field, in the visit's language.
-std::vector<std::string> problemTexts(const UiContext& ui, const DossierFlow& flow, const FieldRef& ref);
+std::vector<std::string> problemTexts(const UiContext& ui, const DossierFlow& flow,
+                                      const FieldRef& ref);
 std::string explainProblem(const UiContext& ui, const forms::FieldProblem& problem);
 
 // Full-screen states: the spinner while loading/submitting, the failure with its ways on.

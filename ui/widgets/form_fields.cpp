@@ -1,7 +1,7 @@
 #include "widgets/form_fields.h"
 
-#include <algorithm>
 #include <imgui.h>
+#include <algorithm>
 #include <string>
 
 #include "widgets/big_button.h"
@@ -19,7 +19,8 @@ bool invisibleButton(UiContext& ui, std::string_view id, std::string_view label,
     ImGui::SetCursorScreenPos(ImVec2(r.x, r.y));
     std::string imguiId(id);
     if (!enabled) ImGui::BeginDisabled();
-    bool clicked = ImGui::InvisibleButton(imguiId.c_str(), ImVec2(std::max(r.w, 1.0f), std::max(r.h, 1.0f)));
+    bool clicked =
+        ImGui::InvisibleButton(imguiId.c_str(), ImVec2(std::max(r.w, 1.0f), std::max(r.h, 1.0f)));
     if (pressed) *pressed = ImGui::IsItemActive();
     if (!enabled) ImGui::EndDisabled();
     ui.record.addWidget(std::string(id), std::string(label), r, enabled);
@@ -59,20 +60,24 @@ bool drawFieldBox(UiContext& ui, const FieldBoxSpec& spec, Rect area) {
     bool tapped = invisibleButton(ui, spec.id, spec.label, box, true, &pressed);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float radius = ui.metrics.smallRadius * 1.2f;
-    Colour fill = spec.locked ? palette::surfaceMuted : pressed ? palette::primarySoft : palette::surface;
+    Colour fill = spec.locked ? palette::surfaceMuted
+                  : pressed   ? palette::primarySoft
+                              : palette::surface;
     Colour outline = spec.hasProblem ? palette::accentRed
                      : spec.focused  ? palette::primary
                                      : palette::border;
-    dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), fill.packed(), radius);
-    dl->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), outline.packed(), radius, 0,
-                spec.focused || spec.hasProblem ? ui.px(4) : ui.px(2));
+    dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), fill.packed(),
+                      radius);
+    dl->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), outline.packed(), radius,
+                0, spec.focused || spec.hasProblem ? ui.px(4) : ui.px(2));
     const float pad = ui.px(24);
     const float lockW = spec.locked ? ui.px(56) : 0.0f;
     Rect inner{box.x + pad, box.y, box.w - 2 * pad - lockW, box.h};
     float lineH = ui.fonts.size(FontRole::Body) * 1.18f;
     ImGui::PushClipRect(ImVec2(inner.x, inner.y), ImVec2(inner.right(), inner.bottom()), true);
     if (spec.value.empty()) {
-        drawText(ui, FontRole::Body, spec.hint, inner.x, inner.centreY() - lineH * 0.5f, palette::textMuted);
+        drawText(ui, FontRole::Body, spec.hint, inner.x, inner.centreY() - lineH * 0.5f,
+                 palette::textMuted);
     } else {
         // A long value keeps its end in view (that is where the citizen types).
         float w = textWidth(ui, FontRole::Body, spec.value);
@@ -81,13 +86,15 @@ bool drawFieldBox(UiContext& ui, const FieldBoxSpec& spec, Rect area) {
                  spec.locked ? palette::textSecondary : palette::text);
         if (spec.focused) {
             float cx = std::min(x + w + ui.px(4), inner.right() - ui.px(4));
-            dl->AddRectFilled(ImVec2(cx, box.y + box.h * 0.24f), ImVec2(cx + ui.px(4), box.bottom() - box.h * 0.24f),
+            dl->AddRectFilled(ImVec2(cx, box.y + box.h * 0.24f),
+                              ImVec2(cx + ui.px(4), box.bottom() - box.h * 0.24f),
                               palette::primary.packed());
         }
     }
     if (spec.focused && spec.value.empty())
         dl->AddRectFilled(ImVec2(inner.x - ui.px(8), box.y + box.h * 0.24f),
-                          ImVec2(inner.x - ui.px(4), box.bottom() - box.h * 0.24f), palette::primary.packed());
+                          ImVec2(inner.x - ui.px(4), box.bottom() - box.h * 0.24f),
+                          palette::primary.packed());
     ImGui::PopClipRect();
     if (spec.locked) {
         // A padlock: body and shackle.
@@ -102,23 +109,27 @@ bool drawFieldBox(UiContext& ui, const FieldBoxSpec& spec, Rect area) {
 }
 
 float prefillBadgeHeight(const UiContext& ui, bool locked, float width) {
-    const std::string text = std::string(locked ? ui.t("dossier.badge.locked") : ui.t("dossier.badge.from_card"));
+    const std::string text =
+        std::string(locked ? ui.t("dossier.badge.locked") : ui.t("dossier.badge.from_card"));
     return textHeight(ui, FontRole::Small, text, width - ui.px(40)) + ui.px(12);
 }
 
 float drawPrefillBadge(UiContext& ui, bool locked, float x, float y, float width) {
-    const std::string& text = locked ? ui.t("dossier.badge.locked") : ui.t("dossier.badge.from_card");
+    const std::string& text =
+        locked ? ui.t("dossier.badge.locked") : ui.t("dossier.badge.from_card");
     Colour colour = locked ? palette::textSecondary : palette::primary;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float h = textHeight(ui, FontRole::Small, text, width - ui.px(40));
-    dl->AddRectFilled(ImVec2(x, y + ui.px(4)), ImVec2(x + ui.px(8), y + h), colour.packed(), ui.px(3));
+    dl->AddRectFilled(ImVec2(x, y + ui.px(4)), ImVec2(x + ui.px(8), y + h), colour.packed(),
+                      ui.px(3));
     drawText(ui, FontRole::Small, text, x + ui.px(20), y + ui.px(2), colour, width - ui.px(40));
     return h + ui.px(12);
 }
 
 float problemsHeight(const UiContext& ui, const std::vector<std::string>& messages, float width) {
     float h = 0;
-    for (const auto& m : messages) h += textHeight(ui, FontRole::Small, m, width - ui.px(44)) + ui.px(6);
+    for (const auto& m : messages)
+        h += textHeight(ui, FontRole::Small, m, width - ui.px(44)) + ui.px(6);
     return h;
 }
 
@@ -128,7 +139,8 @@ float drawProblems(UiContext& ui, const std::vector<std::string>& messages, floa
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (const auto& m : messages) {
         float iconS = ui.px(28);
-        drawIcon(dl, Icon::Alert, x + iconS * 0.5f, y + used + ui.px(18), iconS, palette::accentRed);
+        drawIcon(dl, Icon::Alert, x + iconS * 0.5f, y + used + ui.px(18), iconS,
+                 palette::accentRed);
         used += drawText(ui, FontRole::Small, m, x + ui.px(44), y + used, palette::accentRed,
                          width - ui.px(44)) +
                 ui.px(6);
@@ -142,7 +154,9 @@ bool drawOption(UiContext& ui, std::string_view id, std::string_view label, bool
     bool tapped = invisibleButton(ui, id, label, r, enabled, &pressed);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float radius = ui.metrics.smallRadius * 1.2f;
-    Colour fill = selected ? palette::primarySoft : pressed ? palette::surfaceMuted : palette::surface;
+    Colour fill = selected  ? palette::primarySoft
+                  : pressed ? palette::surfaceMuted
+                            : palette::surface;
     dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), fill.packed(), radius);
     dl->AddRect(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()),
                 (selected ? palette::primary : palette::border).packed(), radius, 0,
@@ -159,7 +173,8 @@ bool drawOption(UiContext& ui, std::string_view id, std::string_view label, bool
 
 float checkboxHeight(const UiContext& ui, std::string_view label, float width) {
     float textW = width - ui.px(110);
-    return std::max(ui.metrics.touchMin, textHeight(ui, FontRole::Body, std::string(label) + " *", textW) + ui.px(36));
+    return std::max(ui.metrics.touchMin,
+                    textHeight(ui, FontRole::Body, std::string(label) + " *", textW) + ui.px(36));
 }
 
 bool drawCheckbox(UiContext& ui, std::string_view id, std::string_view label, bool checked,
@@ -174,9 +189,11 @@ bool drawCheckbox(UiContext& ui, std::string_view id, std::string_view label, bo
                 (checked ? palette::primary : palette::border).packed(), radius, 0, ui.px(2));
     float s = ui.px(52);
     ImVec2 b0(r.x + ui.px(24), r.y + ui.px(20));
-    dl->AddRectFilled(b0, ImVec2(b0.x + s, b0.y + s), (checked ? palette::primary : palette::surface).packed(), ui.px(8));
+    dl->AddRectFilled(b0, ImVec2(b0.x + s, b0.y + s),
+                      (checked ? palette::primary : palette::surface).packed(), ui.px(8));
     dl->AddRect(b0, ImVec2(b0.x + s, b0.y + s), palette::primary.packed(), ui.px(8), 0, ui.px(4));
-    if (checked) drawIcon(dl, Icon::Check, b0.x + s * 0.5f, b0.y + s * 0.5f, s * 0.8f, palette::onPrimary);
+    if (checked)
+        drawIcon(dl, Icon::Check, b0.x + s * 0.5f, b0.y + s * 0.5f, s * 0.8f, palette::onPrimary);
     float tx = b0.x + s + ui.px(28);
     drawFieldLabel(ui, label, required, tx, r.y + ui.px(18), r.right() - tx - ui.px(8));
     return tapped;

@@ -1,7 +1,8 @@
 #pragma once
 // The pieces the dossier screens build any e-form from: a field's value box, its badges
 // (from the card, locked), its problems, option buttons and a tick box (the keys are
-// the on-screen keyboard's, ui/widgets/onscreen_keyboard.h). Each returns what was tapped; the screens turn that into DossierFlow intents.
+// the on-screen keyboard's, ui/widgets/onscreen_keyboard.h). Each returns what was tapped; the
+// screens turn that into DossierFlow intents.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,5 @@ bool drawOption(UiContext& ui, std::string_view id, std::string_view label, bool
 bool drawCheckbox(UiContext& ui, std::string_view id, std::string_view label, bool checked,
                   bool required, bool enabled, Rect r);
 float checkboxHeight(const UiContext& ui, std::string_view label, float width);
-
 
 }  // namespace dvc::ui
