@@ -495,11 +495,18 @@ void drawEditor(UiContext& ui, DossierFlow& flow, Rect content) {
         label += " (" +
                  fillPlaceholder(ui.t("dossier.group.entry"), "n", std::to_string(*ref.item + 1)) +
                  ")";
+    // Landscape is short: "Xong" goes beside the label so the keyboard keeps all its rows.
+    const float doneW = std::min(content.w, ui.px(420));
+    const float doneH = m.touchMin * 1.1f;
     float y = content.y + m.gap;
-    y += drawText(ui, FontRole::Button, label, content.x, y, palette::text, content.w) + ui.px(12);
+    const float labelW = ui.portrait ? content.w : content.w - doneW - m.gap;
+    float labelH = drawText(ui, FontRole::Button, label, content.x, y, palette::text, labelW);
+    Rect done{content.right() - doneW, y, doneW, doneH};
+    if (!ui.portrait) labelH = std::max(labelH, doneH);
+    y += labelH + ui.px(12);
     const std::string value = flow.editorText();
     auto msgs = dossier::problemTexts(ui, flow, ref);
-    const float boxH = ui.px(96);
+    const float boxH = ui.px(ui.portrait ? 96 : 76);
     // The box without its label (the title above is the label).
     ImDrawList* dl = ImGui::GetWindowDrawList();
     Rect box{content.x, y, content.w, boxH};
@@ -532,16 +539,15 @@ void drawEditor(UiContext& ui, DossierFlow& flow, Rect content) {
         y += ui.px(6) + drawText(ui, FontRole::Small, help, content.x, y + ui.px(6),
                                  palette::textSecondary, content.w);
 
-    // Keyboard at the bottom, "Xong" above it.
-    const float doneH = m.touchMin * 1.1f;
-    float keyH = ui.px(ui.portrait ? 112 : 92);
+    // Keyboard at the bottom; in portrait "Xong" above it.
+    float keyH = std::max(m.touchMin,
+                          ui.px(ui.portrait ? 112 : 92));  // the keyboard never goes below touchMin
     float kbH = std::min(onscreenKeyboardHeight(ui, view.keyboard.mode, keyH),
-                         content.bottom() - y - doneH - 2 * m.gap);
+                         content.bottom() - y - (ui.portrait ? doneH + m.gap : 0.0f) - m.gap);
     if (numeric) kbH = std::min(kbH, ui.px(560));
     float kbW = numeric ? std::min(content.w, ui.px(760)) : content.w;
     Rect kb{content.x + (content.w - kbW) * 0.5f, content.bottom() - kbH, kbW, kbH};
-    Rect done{content.right() - std::min(content.w, ui.px(420)), kb.y - m.gap - doneH,
-              std::min(content.w, ui.px(420)), doneH};
+    if (ui.portrait) done.y = kb.y - m.gap - doneH;
     if (bigButton(ui, {"editor:done", ui.t("dossier.editor.done"), done, ButtonStyle::Primary, true,
                        FontRole::Button, Icon::Check})) {
         flow.closeEditor();

@@ -75,7 +75,7 @@ void drawDossierReview(UiContext& ui, Rect content) {
     const float navH = m.touchMin * 1.15f;
     if (!problems.empty()) {
         // At most a few problems as buttons; the rest are reached after fixing these.
-        const std::size_t shown = std::min<std::size_t>(problems.size(), ui.portrait ? 5 : 3);
+        const std::size_t shown = std::min<std::size_t>(problems.size(), ui.portrait ? 5 : 2);
         std::string heading =
             fillPlaceholder(ui.t("dossier.review.problems"), "n", std::to_string(problems.size()));
         ImDrawList* dl = ImGui::GetWindowDrawList();
