@@ -19,6 +19,7 @@
 #include "catalog_wiring.h"
 #include "chip_reading.h"
 #include "printer_wiring.h"
+#include "dossier_wiring.h"
 #include "qr_source_factory.h"
 
 namespace fs = std::filesystem;
@@ -119,6 +120,7 @@ int main(int argc, char** argv) {
         dvc::log::error("qr", "QR source not available: " + source.error());
     }
     auto chipReading = dvc::app::makeChipReading(cfg, assets);
+    dvc::app::DossierWiring dossiers(cfg, assets);  // outbox + delivery, before the pool
     auto catalog = dvc::app::openCatalog(cfg, portal);  // before the pool: its tasks use it
     std::unique_ptr<dvc::TicketPrinter> printer;  // outlives the pool's tasks
     dvc::WorkerPool pool(2);
@@ -130,6 +132,8 @@ int main(int argc, char** argv) {
     settings.idleCountdown = std::chrono::seconds(cfg.idleCountdownSeconds);
     settings.heartbeatInterval = std::chrono::seconds(cfg.heartbeatSeconds);
     dvc::Session session(settings, portal, pool, qr.get(), chipReading.identity.get());
+    dossiers.attachTo(session);
+    if (script) script->setDossierStarter([&session](const std::string& code) { session.startDossier(code); });
     dvc::app::attachCatalog(session, catalog, cfg);
     printer = dvc::app::attachTicketPrinter(session, cfg);
 

@@ -87,7 +87,7 @@ Result<ScriptRunner, std::string> ScriptRunner::load(const std::filesystem::path
         };
         const std::string& v = c.verb;
         if (v == "tap" || v == "type" || v == "expect_text" || v == "expect_no_text" ||
-            v == "screenshot" || v == "drop_qr" || v == "echo") {
+            v == "screenshot" || v == "drop_qr" || v == "echo" || v == "start_dossier") {
             if (rest.empty()) return bad(v + " needs an argument");
             c.args = {unquote(rest)};
         } else if (v == "wait_text") {
@@ -330,6 +330,16 @@ bool ScriptRunner::step(ui::LoopControl& loop) {
         }
         next();
         return true;
+    }
+    if (c.verb == "start_dossier") {
+        if (!startDossier_) {
+            failNow(loop, "start_dossier: no dossier flow in this kiosk");
+            return false;
+        }
+        startDossier_(c.args[0]);
+        loop.requestFrame();
+        next();
+        return false;
     }
     if (c.verb == "echo") {
         std::cout << "script: echo " << c.args[0] << std::endl;

@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,8 @@ namespace dvc::app {
 //   wait_ms <n> / idle <seconds> (moves the Session clock) / quit
 //   echo <text>                    prints "script: echo <text>" (a cue for a test harness)
 //   wait_file <path> [timeout_ms]  until the file exists (the harness's answer to a cue)
+//   start_dossier <procedure code>  opens the procedure's e-form as its detail screen's
+//                                  "Nộp hồ sơ trực tuyến" does (until scripts tap their way there)
 // Text arguments may be "quoted". Each command starts once the UI has settled. On the first
 // failure: "script: line N: <what>" on stderr, failure.png, exit code 1.
 class ScriptRunner final : public ui::LoopObserver {
@@ -37,6 +40,9 @@ public:
     static Result<ScriptRunner, std::string> load(const std::filesystem::path& file,
                                                   std::filesystem::path screenshotDir,
                                                   std::filesystem::path qrInbox);
+
+    // What start_dossier calls (main wires it to Session::startDossier; UI thread).
+    void setDossierStarter(std::function<void(const std::string&)> start) { startDossier_ = std::move(start); }
 
     void beforePresent(ui::LoopControl& loop) override;
     void afterIteration(ui::LoopControl& loop) override;
@@ -60,6 +66,7 @@ private:
     int expectR_ = 0, expectG_ = 0, expectB_ = 0;
     std::optional<std::string> pendingFailure_;  // set by a check made in beforePresent
     bool finished_ = false;
+    std::function<void(const std::string&)> startDossier_;
 };
 
 }  // namespace dvc::app

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "screens/screens.h"
+#include "session/dossier_flow.h"
 #include "widgets/header.h"
 #include "widgets/idle_countdown.h"
 
@@ -34,6 +35,9 @@ void drawKioskFrame(UiContext& ui) {
         case Screen::Identify:
             drawIdentify(ui, content);
             break;
+        case Screen::Dossier:
+            drawDossier(ui, content);
+            break;
         case Screen::CatalogBrowse:
             drawCatalogBrowse(ui, content);
             break;
@@ -48,7 +52,15 @@ void drawKioskFrame(UiContext& ui) {
             break;
     }
     const bool visit = screen != Screen::Home || ui.session.identity().confirmed() != nullptr;
-    if (drawFooter(ui, footer, visit)) ui.session.goHome();
+    if (drawFooter(ui, footer, visit)) {
+        // A form being filled in is not thrown away by one touch: the question first.
+        const DossierFlow* dossier = ui.session.dossierFlowIfAttached();
+        if (screen == Screen::Dossier && dossier && dossier->hasInput() &&
+            dossier->phase() != DossierPhase::Receipt)
+            ui.session.dossierFlow().requestDiscard();
+        else
+            ui.session.goHome();
+    }
     ImGui::End();
 
     if (auto left = ui.session.idleSecondsLeft(ui.now)) {

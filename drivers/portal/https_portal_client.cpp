@@ -174,6 +174,26 @@ Result<ProcedureDetail, PortalError> HttpsPortalClient::procedureDetail(const st
     return detail;
 }
 
+Result<forms::FormSchema, PortalError> HttpsPortalClient::formSchema(const std::string& code) {
+    char* escaped = curl_easy_escape(nullptr, code.c_str(), static_cast<int>(code.size()));
+    std::string path = "/api/v1/procedures/" + std::string(escaped ? escaped : "") + "/form";
+    curl_free(escaped);
+    auto r = request("GET", path);
+    if (!r) return fail(r.error());
+    if (r->status != 200) return fail(portalErrorFromHttp(r->status, r->body));
+    auto bad = [&](std::string detail) {
+        PortalError e;
+        e.kind = PortalErrorKind::BadResponse;
+        e.httpStatus = static_cast<int>(r->status);
+        e.detail = std::move(detail);
+        return e;
+    };
+    auto schema = forms::parseFormSchemaText(r->body, false);
+    if (!schema) return fail(bad("form schema: " + schema.error().text()));
+    if (schema->procedureCode != code) return fail(bad("form schema is about another procedure"));
+    return std::move(schema).value();
+}
+
 Result<HeartbeatReply, PortalError> HttpsPortalClient::heartbeat(const Heartbeat& beat) {
     char* escaped = curl_easy_escape(nullptr, beat.kioskId.c_str(),
                                      static_cast<int>(beat.kioskId.size()));

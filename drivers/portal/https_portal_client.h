@@ -23,6 +23,7 @@ public:
     Result<std::optional<CatalogPage>, PortalError> catalogIfChanged(
         std::optional<int> sinceVersion, const std::string& etag) override;
     Result<ProcedureDetail, PortalError> procedureDetail(const std::string& code) override;
+    Result<forms::FormSchema, PortalError> formSchema(const std::string& code) override;
     Result<DossierReceipt, PortalError> submitDossier(const DossierSubmission& request,
                                                       const std::string& idempotencyKey) override;
     Result<std::vector<QueueService>, PortalError> queueServices() override;

@@ -225,10 +225,14 @@ Result<KioskConfig, ConfigError> parseConfig(const std::string& text, const std:
              {{"portrait", Orientation::Portrait}, {"landscape", Orientation::Landscape}});
 
     const auto* paths = r.section(root, "paths");
-    if (paths) r.onlyKeys(*paths, "paths.", {"assets", "log_file", "catalog_db"});
+    if (paths) r.onlyKeys(*paths, "paths.", {"assets", "log_file", "catalog_db",
+                                            "outbox_db", "outbox_key"});
     r.path(paths, "paths.", "assets", c.assetsDir);
     r.path(paths, "paths.", "log_file", c.logFile);
     r.path(paths, "paths.", "catalog_db", c.catalogDb);
+    r.path(paths, "paths.", "outbox_db", c.outboxDb);
+    r.path(paths, "paths.", "outbox_key", c.outboxKey);
+    if (c.outboxKey.empty()) c.outboxKey = c.outboxDb.parent_path() / "outbox.key";
 
     if (r.error) return fail(*r.error);
     if (c.idleCountdownSeconds >= c.idleTimeoutSeconds)

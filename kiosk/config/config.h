@@ -57,6 +57,10 @@ struct KioskConfig {
     std::filesystem::path logFile;
     // The procedure catalogue cache (SQLite); [paths] catalog_db.
     std::filesystem::path catalogDb = "/var/lib/dvc-kiosk/catalog.db";
+    // The outbox of submissions (SQLite, docs/outbox.md); [paths] outbox_db. Its encryption key
+    // ([paths] outbox_key) defaults to outbox.key in the same folder.
+    std::filesystem::path outboxDb = "/var/lib/dvc-kiosk/outbox.db";
+    std::filesystem::path outboxKey;
 };
 
 // Where and why a config file was refused: "kiosk.toml:7:1: backend.url: must start with https://".

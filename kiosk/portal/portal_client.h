@@ -9,6 +9,7 @@
 #include "domain/procedure.h"
 #include "domain/procedure_detail.h"
 #include "domain/queue.h"
+#include "forms/form_schema.h"
 #include "portal/portal_error.h"
 
 namespace dvc {
@@ -37,6 +38,15 @@ public:
         PortalError e;
         e.kind = PortalErrorKind::InvalidRequest;
         e.detail = "procedure detail not supported by this client";
+        return fail(std::move(e));
+    }
+    // GET /api/v1/procedures/{code}/form: the procedure's e-form (docs/forms.md), parsed
+    // leniently (a newer gateway may add keys). NotFound when the procedure has no e-form.
+    virtual Result<forms::FormSchema, PortalError> formSchema(const std::string& code) {
+        (void)code;
+        PortalError e;
+        e.kind = PortalErrorKind::InvalidRequest;
+        e.detail = "form schema not supported by this client";
         return fail(std::move(e));
     }
     // POST /api/v1/dossiers. The same idempotencyKey (a UUID, one per submission) is sent on

@@ -82,6 +82,10 @@ Session::~Session() {
     wipe();
 }
 
+Background& Session::flowBackground() {
+    return *worker_;
+}
+
 void Session::setWakeCallback(std::function<void()> wake) {
     std::lock_guard lock(inbox_->mutex);
     inbox_->wake = std::move(wake);
@@ -278,6 +282,7 @@ void Session::wipe() {
     }
     errorKey_.clear();
     identity_.wipe();
+    if (dossierFlow_) dossierFlow_->wipe();
     if (catalog_) catalog_->wipe();
     queue_.wipe();
     printJobs_.wipe();
@@ -332,6 +337,7 @@ void Session::sendHeartbeat(TimePoint now) {
         std::chrono::duration_cast<std::chrono::seconds>(now - *startedAt_).count();
     beat.uiState = screen_ == Screen::Home       ? "home"
                    : screen_ == Screen::Identify ? "identify"
+                   : screen_ == Screen::Dossier  ? "dossier"
                                                  : "status_lookup";
     beat.qr.health = qr_ ? DeviceHealth::Ok : DeviceHealth::Absent;
     if (screen_ == Screen::Queue) beat.uiState = "queue";

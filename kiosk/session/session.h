@@ -14,6 +14,7 @@
 #include "domain/kiosk_health.h"
 #include "portal/portal_client.h"
 #include "ports/qr_source.h"
+#include "session/attached_flow.h"
 #include "session/catalog_flow.h"
 #include "session/identity_flow.h"
 #include "session/print_jobs.h"
@@ -21,6 +22,12 @@
 #include "session/task_runner.h"
 
 namespace dvc {
+
+class DossierFlow;
+class SubmissionFlow;
+namespace forms {
+class AdminUnits;
+}
 
 using Clock = std::chrono::steady_clock;
 using TimePoint = Clock::time_point;
@@ -34,6 +41,7 @@ enum class Screen {
     CatalogSearch,
     ProcedureDetail,
     Queue,  // "Lấy số thứ tự" (QueueFlow)
+    Dossier,  // "Nộp hồ sơ": DossierFlow's phases (form, review, receipt)
 };
 
 // Where the status lookup is while Screen::StatusLookup is shown.
@@ -76,6 +84,20 @@ class Session {
     void confirmIdentity();  // the citizen confirmed who the card says they are
     IdentityFlow& identity() { return identity_; }
     void goHome();  // finish: wipe and return home
+
+    // --- dossier (issue 4; kiosk/session/session_dossier_entry.cpp, library dvc_dossier) ---
+    // App wiring gives the Session the outbox's front door and the address data; without it
+    // the form still opens but cannot be submitted (tests, a kiosk without an outbox).
+    void attachSubmissions(SubmissionFlow* submissions, const forms::AdminUnits* units);
+    // "Nộp hồ sơ trực tuyến" on a procedure: its form, pre-filled from the confirmed card.
+    void startDossier(const std::string& procedureCode);
+    // "Quay lại" on the form: the previous section; from the first one, out (asking first
+    // when something was typed).
+    void dossierBack();
+    void discardDossier();  // the citizen confirmed: draft dropped, back where they came from
+    void finishDossier();   // from the receipt: home, the visit (identity) goes on
+    DossierFlow& dossierFlow();
+    const DossierFlow* dossierFlowIfAttached() const;
     void setLanguage(Language lang);
     void noteActivity(TimePoint now);  // any touch or key
 
@@ -117,8 +139,6 @@ class Session {
     void chooseCatalogEntry(const catalog::BrowseChoice& choice);
     void openProcedure(const std::string& code);
     void catalogBack();  // one screen back; home after the first
-    // "Nộp hồ sơ trực tuyến" on a procedure's detail: starts the e-form (issue 4, forms).
-    void startDossier(const std::string& procedureCode);
     // --- queue tickets and printing (issue 5) ---
     // From app wiring: the receipt printer (null: none) and the centre's name for receipts.
     // With a printer, every heartbeat first polls its status on the worker.
@@ -140,6 +160,7 @@ class Session {
     void wipe();
     bool applyResults();
     void sendHeartbeat(TimePoint now);
+    Background& flowBackground();  // what attached flows run their work on (the Worker)
 
     SessionSettings settings_;
     PortalClient& portal_;
@@ -151,6 +172,8 @@ class Session {
     IdentityFlow identity_;
     PrintJobs printJobs_;
     QueueFlow queue_;
+    std::unique_ptr<AttachedFlow> dossierFlow_;  // a DossierFlow (attachSubmissions)
+    Screen dossierReturn_ = Screen::Home;   // where "Quay lại" out of the form goes
 
     Screen screen_ = Screen::Home;
     LookupPhase phase_ = LookupPhase::Entering;

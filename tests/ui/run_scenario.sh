@@ -72,6 +72,7 @@ orientation = "$1"
 
 [paths]
 log_file = "kiosk.log"
+outbox_db = "outbox.db"
 catalog_db = "catalog.db"
 TOML
 }
@@ -187,6 +188,36 @@ gateway_down)
     run_kiosk "$DVC_UI_SCRIPTS/gateway_down.script" &
     kiosk_pid=$!
     for _ in $(seq 1 300); do
+        grep -q 'script: echo stop-gateway' "$work/kiosk.out" 2>/dev/null && break
+        kill -0 "$kiosk_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -TERM "$gw_pid"
+    wait "$gw_pid" || true
+    gw_pid=""
+    touch "$work/gateway-stopped"
+    wait "$kiosk_pid" || { show_logs; exit 1; }
+    ;;
+dossier_1.001193 | dossier_1.000894 | dossier_2.000635 | dossier_2.000815 | dossier_2.000720 | dossier_1.013225)
+    # The card's QR (a Hà Nội resident, so the address pickers match) for the scenarios that
+    # identify first; the others ignore it.
+    "$DVC_QRGEN" "001090012345||Nguyễn Văn An|14051990|Nam|Số 5, Hàng Bạc, Hoàn Kiếm, Hà Nội|20052021" "$work/card-qr.png"
+    run_kiosk "$DVC_UI_SCRIPTS/$scenario.script" || { show_logs; exit 1; }
+    ;;
+dossier_1.004873 | dossier_1.004222)
+    # Identified by QR, then verified by the simulated chip: locked fields.
+    "$DVC_QRGEN" "079203004321||Trần Văn Đức|02112003|Nam|88/3 Đường Nguyễn Thượng Hiền, Phường 5, Quận 3, TP. Hồ Chí Minh|20052021" "$work/card-qr.png"
+    sed -i 's/^card_reader = "none"$/card_reader = "sim"\ncard_sim_inbox = "card-inbox"/' "$work/kiosk.toml"
+    mkdir -p "$work/card-inbox"
+    touch "$work/card-inbox/tran-van-duc.card"
+    run_kiosk "$DVC_UI_SCRIPTS/$scenario.script" || { show_logs; exit 1; }
+    ;;
+dossier_gateway_down)
+    # The script echoes "stop-gateway" on the review screen; the gateway stops before submit.
+    "$DVC_QRGEN" "001090012345||Nguyễn Văn An|14051990|Nam|Số 5, Hàng Bạc, Hoàn Kiếm, Hà Nội|20052021" "$work/card-qr.png"
+    run_kiosk "$DVC_UI_SCRIPTS/dossier_gateway_down.script" &
+    kiosk_pid=$!
+    for _ in $(seq 1 600); do
         grep -q 'script: echo stop-gateway' "$work/kiosk.out" 2>/dev/null && break
         kill -0 "$kiosk_pid" 2>/dev/null || break
         sleep 0.1

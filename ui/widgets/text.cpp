@@ -26,7 +26,7 @@ std::vector<std::string_view> wrapLines(const UiContext& ui, FontRole role, std:
         if (paraEnd == std::string_view::npos) paraEnd = text.size();
         std::string_view para = text.substr(paraStart, paraEnd - paraStart);
         std::size_t start = 0;
-        if (para.empty()) lines.emplace_back();
+        if (para.empty()) lines.push_back(para);  // keeps a non-null pointer for ImGui
         while (start < para.size()) {
             std::size_t lastFit = std::string_view::npos;
             std::size_t wordStart = start;
