@@ -74,12 +74,29 @@ PrintDocument layoutDossierReceipt(const DossierReceiptData& d) {
     doc.text("Mã hồ sơ / Dossier code:", TextSize::Small);
     doc.text(s.code, TextSize::Normal, true);
     doc.text("Thủ tục / Procedure: " + s.procedureName);
-    doc.text("Cơ quan / Agency: " + s.agency);
-    doc.text("Người nộp / Applicant: " + s.applicantName);
+    if (!s.agency.empty()) doc.text("Cơ quan / Agency: " + s.agency);
+    if (!s.applicantName.empty()) doc.text("Người nộp / Applicant: " + s.applicantName);
     doc.text("Ngày nhận / Received: " + formatDateTime(s.receivedAt));
     doc.text("Hẹn trả / Due: " + formatDate(s.dueAt), TextSize::Normal, true);
     if (!d.lookupUrl.empty()) doc.qr(d.lookupUrl, 5);
     footer(doc, "Quét mã để tra cứu tình trạng hồ sơ", "Scan to follow your dossier");
+    return doc;
+}
+
+PrintDocument layoutProvisionalReceipt(const ProvisionalReceiptPrintData& d) {
+    PrintDocument doc;
+    header(doc, d.centreName);
+    doc.text("GIẤY BIÊN NHẬN TẠM", TextSize::Large, true, Align::Center);
+    doc.text("Provisional receipt", TextSize::Small, false, Align::Center);
+    doc.text("Số tham chiếu / Reference:", TextSize::Small);
+    doc.text(d.localRef + " (" + d.shortKey + ")", TextSize::Normal, true);
+    doc.text("Thủ tục / Procedure: " + d.procedureName);
+    doc.text("Nộp lúc / Submitted: " + formatDateTime(d.submittedAt));
+    doc.text("Hồ sơ đã được lưu tại máy và sẽ tự động gửi khi có kết nối.");
+    doc.text("Stored on this kiosk; it is sent automatically when the connection returns.",
+             TextSize::Small);
+    if (!d.qrText.empty()) doc.qr(d.qrText, 5);
+    footer(doc, "Xuất trình phiếu này tại quầy nếu cần", "Show this slip at the counter if needed");
     return doc;
 }
 

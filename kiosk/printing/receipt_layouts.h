@@ -22,6 +22,17 @@ struct DossierReceiptData {
     std::string lookupUrl;  // QR: where the citizen follows the dossier
 };
 
+// A dossier stored in the kiosk's outbox while the gateway was unreachable: no dossier code yet,
+// the local reference the counter can find it by.
+struct ProvisionalReceiptPrintData {
+    std::string centreName;
+    std::string procedureName;
+    std::string localRef;
+    std::string shortKey;
+    std::string submittedAt;  // ISO 8601
+    std::string qrText;
+};
+
 struct PaymentLine {
     std::string name;
     long long amountVnd = 0;
@@ -37,6 +48,7 @@ struct PaymentReceiptData {
 
 PrintDocument layoutQueueTicket(const TicketPrintData& data);
 PrintDocument layoutDossierReceipt(const DossierReceiptData& data);
+PrintDocument layoutProvisionalReceipt(const ProvisionalReceiptPrintData& data);
 PrintDocument layoutPaymentReceipt(const PaymentReceiptData& data);
 // Technician's test page: a ruler of the paper width in dots, every text size (raster and the
 // printer's own font), a QR code and the Vietnamese alphabet with all tones.

@@ -278,10 +278,12 @@ void DossierFlow::submit() {
                     view.provisional = false;
                     view.content =
                         finalReceiptContent(*outcome->receipt, name, ack->provisional.submittedAt);
+                    view.acknowledged = *outcome->receipt;
                     log::info("dossier", "submitted and acknowledged: " + ack->localRef);
                 } else {
                     view.rejected = outcome && outcome->phase == SubmissionPhase::Rejected;
                     view.content = provisionalReceiptContent(ack->provisional, name);
+                    view.stored = ack->provisional;
                     log::info("dossier", std::string("submitted, ") +
                                              (view.rejected ? "rejected by the gateway: "
                                                             : "stored for later delivery: ") +
@@ -295,6 +297,7 @@ void DossierFlow::submit() {
                 typingProblems_.clear();
                 reviewProblems_.clear();
                 phase_ = DossierPhase::Receipt;
+                if (onReceipt_) onReceipt_(*receipt_);
             });
     });
 }

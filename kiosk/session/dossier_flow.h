@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -27,6 +28,7 @@
 #include "outbox/receipt_content.h"
 #include "outbox/submission_flow.h"
 #include "portal/portal_client.h"
+#include "printing/receipt_layouts.h"
 #include "session/attached_flow.h"
 #include "session/background.h"
 
@@ -75,7 +77,13 @@ struct DossierReceiptView {
     bool rejected = false;  // the gateway refused it: the citizen is sent to the counter
     ReceiptContent content;
     std::string procedureName;
+    std::optional<DossierReceipt> acknowledged;  // final: the gateway's answer
+    std::optional<ProvisionalReceipt> stored;    // provisional: the outbox's reference
 };
+
+// The printed form of a receipt: final (dossier code, due date) or provisional (local
+// reference); the QR carries the same text as on the screen.
+PrintDocument receiptDocument(const DossierReceiptView& view, const std::string& centreName);
 
 class DossierFlow final : public AttachedFlow {
   public:
@@ -158,6 +166,10 @@ class DossierFlow final : public AttachedFlow {
     InputMethod inputMethod() const { return settings_.inputMethod; }
 
     const DossierReceiptView* receipt() const { return receipt_ ? &*receipt_ : nullptr; }
+    // Runs on the UI thread when a receipt (final or provisional) is ready: the Session prints it.
+    void setOnReceipt(std::function<void(const DossierReceiptView&)> onReceipt) {
+        onReceipt_ = std::move(onReceipt);
+    }
     bool submissionsAvailable() const { return submissions_ != nullptr; }
     // The field definition a reference points at (sub-field for group entries).
     const forms::FormField* fieldOf(const FieldRef& ref) const;
@@ -197,6 +209,7 @@ class DossierFlow final : public AttachedFlow {
     bool reviewed_ = false;
 
     std::optional<DossierReceiptView> receipt_;
+    std::function<void(const DossierReceiptView&)> onReceipt_;
     std::uint64_t generation_ = 0;
 };
 

@@ -77,17 +77,26 @@ std::string PrintJobs::faultKey() const {
 }
 
 void PrintJobs::printDossierReceipt(DossierReceiptData data) {
+    if (data.centreName.empty()) data.centreName = centreName_;
+    printReceipt(layoutDossierReceipt(data));
+}
+
+void PrintJobs::reprintReceipt() {
+    if (lastReceipt_) printReceipt(*lastReceipt_);
+}
+
+void PrintJobs::printReceipt(PrintDocument document) {
     if (receiptState_ == PrintState::Printing) return;
+    lastReceipt_ = document;
     if (!printer_) {
         receiptState_ = PrintState::Failed;
         receiptErrorKey_ = "printer.none";
         return;
     }
-    if (data.centreName.empty()) data.centreName = centreName_;
     receiptState_ = PrintState::Printing;
     receiptErrorKey_.clear();
     const auto gen = ++receiptGeneration_;
-    print(layoutDossierReceipt(data), [this, gen](const PrintResult& result) {
+    print(std::move(document), [this, gen](const PrintResult& result) {
         if (gen != receiptGeneration_) return;  // the visit ended meanwhile
         if (result) {
             receiptState_ = PrintState::Printed;
@@ -100,6 +109,7 @@ void PrintJobs::printDossierReceipt(DossierReceiptData data) {
 
 void PrintJobs::wipe() {
     ++receiptGeneration_;
+    lastReceipt_.reset();
     receiptState_ = PrintState::Idle;
     receiptErrorKey_.clear();
 }

@@ -53,6 +53,11 @@ class PrintJobs {
 
     // --- the dossier receipt ("In biên nhận" on the receipt screen) ---
     void printDossierReceipt(DossierReceiptData data);
+    // Any receipt already laid out (final or provisional dossier receipt); kept for reprint.
+    void printReceipt(PrintDocument document);
+    // "In lại": the last receipt again (nothing when none was printed in this visit).
+    void reprintReceipt();
+    bool hasReceipt() const { return lastReceipt_.has_value(); }
     PrintState receiptState() const { return receiptState_; }
     const std::string& receiptErrorKey() const { return receiptErrorKey_; }
 
@@ -69,6 +74,7 @@ class PrintJobs {
     PrintState receiptState_ = PrintState::Idle;
     std::string receiptErrorKey_;
     std::uint64_t receiptGeneration_ = 0;
+    std::optional<PrintDocument> lastReceipt_;  // this visit's receipt, for "In lại"
 };
 
 }  // namespace dvc

@@ -9,8 +9,39 @@ namespace dvc {
 void Session::attachSubmissions(SubmissionFlow* submissions, const forms::AdminUnits* units) {
     DossierSettings settings;
     settings.kioskId = settings_.kioskId;
-    dossierFlow_ =
+    auto flow =
         std::make_unique<DossierFlow>(flowBackground(), portal_, submissions, units, settings);
+    // The receipt is printed as soon as it shows (Circular 32: the citizen leaves with it);
+    // "In lại" on the screen prints it again.
+    flow->setOnReceipt([this](const DossierReceiptView& view) {
+        if (!printJobs_.available() || view.rejected) return;
+        printJobs_.printReceipt(receiptDocument(view, printJobs_.centreName()));
+    });
+    dossierFlow_ = std::move(flow);
+}
+
+PrintDocument receiptDocument(const DossierReceiptView& view, const std::string& centreName) {
+    if (view.acknowledged) {
+        DossierReceiptData data;
+        data.centreName = centreName;
+        data.dossier.code = view.acknowledged->code;
+        data.dossier.procedureCode = view.acknowledged->procedureCode;
+        data.dossier.procedureName = view.procedureName;
+        data.dossier.receivedAt = view.acknowledged->receivedAt;
+        data.dossier.dueAt = view.acknowledged->dueAt;
+        data.lookupUrl = view.content.qrText;  // the dossier code, as on the screen
+        return layoutDossierReceipt(data);
+    }
+    ProvisionalReceiptPrintData data;
+    data.centreName = centreName;
+    data.procedureName = view.procedureName;
+    if (view.stored) {
+        data.localRef = view.stored->localRef;
+        data.shortKey = view.stored->shortKey;
+        data.submittedAt = view.stored->submittedAt;
+    }
+    data.qrText = view.content.qrText;
+    return layoutProvisionalReceipt(data);
 }
 
 DossierFlow& Session::dossierFlow() {

@@ -7,6 +7,7 @@
 
 #include "escpos_printer.h"
 #include "identity/cccd_qr.h"
+#include "session/dossier_flow.h"
 #include "session/queue_flow.h"
 #include "sim/escpos_interpreter.h"
 #include "sim/sim_transport.h"
@@ -326,4 +327,45 @@ TEST_CASE("print jobs: what staff see for each printer state") {
         printerReportFor(PrinterPoll(fail(PrintFailure{PrintFailureKind::Fault, out, ""})));
     CHECK(fault.health == DeviceHealth::Error);
     CHECK(fault.detail == "Hết giấy in");
+}
+
+TEST_CASE("print jobs: the dossier flow's receipts print with the screen's QR; reprint repeats") {
+    Fixture f;
+    DossierReceiptView delivered;
+    delivered.provisional = false;
+    delivered.procedureName = "Đăng ký khai sinh";
+    delivered.content.qrText = "000.00.19.H42-261123-0042";
+    delivered.acknowledged = DossierReceipt{};
+    delivered.acknowledged->code = delivered.content.qrText;
+    delivered.acknowledged->receivedAt = "2026-11-23T09:15:00+07:00";
+    delivered.acknowledged->dueAt = "2026-11-26";
+    f.printing.printReceipt(receiptDocument(delivered, f.printing.centreName()));
+    f.background.drain();
+    CHECK(f.printing.receiptState() == PrintState::Printed);
+    CHECK(f.paper->qrPrinted() == std::vector<std::string>{"000.00.19.H42-261123-0042"});
+
+    // "In lại" sends the same receipt, not a new one.
+    f.printing.reprintReceipt();
+    f.background.drain();
+    CHECK(f.paper->qrPrinted() ==
+          std::vector<std::string>{"000.00.19.H42-261123-0042", "000.00.19.H42-261123-0042"});
+
+    DossierReceiptView stored;
+    stored.procedureName = "Chứng thực bản sao";
+    stored.content.qrText = "DVC-TAM:K1-0007:3fa85f64";
+    stored.stored = ProvisionalReceipt{};
+    stored.stored->localRef = "K1-0007";
+    stored.stored->shortKey = "3fa85f64";
+    stored.stored->submittedAt = "2026-11-23T09:20:00+07:00";
+    f.printing.printReceipt(receiptDocument(stored, f.printing.centreName()));
+    f.background.drain();
+    CHECK(f.printing.receiptState() == PrintState::Printed);
+    CHECK(f.paper->qrPrinted().back() == "DVC-TAM:K1-0007:3fa85f64");
+
+    // The visit ends: nothing left to reprint.
+    f.printing.wipe();
+    CHECK_FALSE(f.printing.hasReceipt());
+    f.printing.reprintReceipt();
+    f.background.drain();
+    CHECK(f.paper->qrPrinted().size() == 3);
 }

@@ -99,6 +99,15 @@ start_printer_sim() {
     sed -i "s/^printer = \"none\"$/printer = \"sim\"\nprinter_sim = \"127.0.0.1:$port\"\nprinter_width = 576/" "$work/kiosk.toml"
 }
 
+# check_receipt_png FILE REGEX: the printed receipt exists and its QR matches REGEX.
+check_receipt_png() {
+    [[ -s $1 ]] || { echo "no printed receipt $1" >&2; ls -l "$work/printer" >&2; exit 1; }
+    local text
+    text=$("$DVC_KIOSKCTL" qr decode "$1" | sed -n 's/^text: //p')
+    [[ $text =~ $2 ]] || { echo "receipt QR '$text' does not match $2" >&2; exit 1; }
+    echo "printed receipt: $1 QR $text"
+}
+
 # check_ticket_png FILE NUMBER: the paper exists and its QR (decoded by ZXing through
 # dvc-kioskctl) is the gateway's follow link of ticket NUMBER.
 check_ticket_png() {
@@ -198,7 +207,15 @@ gateway_down)
     touch "$work/gateway-stopped"
     wait "$kiosk_pid" || { show_logs; exit 1; }
     ;;
-dossier_1.001193 | dossier_1.000894 | dossier_2.000635 | dossier_2.000815 | dossier_2.000720 | dossier_1.013225)
+dossier_2.000815)
+    # The receipt prints by itself on the simulated printer; "In lại" prints the same again.
+    start_printer_sim
+    run_kiosk "$DVC_UI_SCRIPTS/$scenario.script" || { show_logs; exit 1; }
+    check_receipt_png "$work/printer/ticket-0001.png" '^000\.00\.[0-9]{2}\.H[0-9]{2}-[0-9]{6}-[0-9]{4}$'
+    first=$("$DVC_KIOSKCTL" qr decode "$work/printer/ticket-0001.png" | sed -n 's/^text: //p')
+    check_receipt_png "$work/printer/ticket-0002.png" "^${first//./\\.}\$"
+    ;;
+dossier_1.001193 | dossier_1.000894 | dossier_2.000635 | dossier_2.000720 | dossier_1.013225)
     # The card's QR (a Hà Nội resident, so the address pickers match) for the scenarios that
     # identify first; the others ignore it.
     "$DVC_QRGEN" "001090012345||Nguyễn Văn An|14051990|Nam|Số 5, Hàng Bạc, Hoàn Kiếm, Hà Nội|20052021" "$work/card-qr.png"
@@ -215,6 +232,7 @@ dossier_1.004873 | dossier_1.004222)
 dossier_gateway_down)
     # The script echoes "stop-gateway" on the review screen; the gateway stops before submit.
     "$DVC_QRGEN" "001090012345||Nguyễn Văn An|14051990|Nam|Số 5, Hàng Bạc, Hoàn Kiếm, Hà Nội|20052021" "$work/card-qr.png"
+    start_printer_sim  # the provisional receipt prints too
     run_kiosk "$DVC_UI_SCRIPTS/dossier_gateway_down.script" &
     kiosk_pid=$!
     for _ in $(seq 1 600); do
@@ -227,6 +245,7 @@ dossier_gateway_down)
     gw_pid=""
     touch "$work/gateway-stopped"
     wait "$kiosk_pid" || { show_logs; exit 1; }
+    check_receipt_png "$work/printer/ticket-0001.png" '^DVC-TAM:T-KIOSK-UI-TEST-'
     ;;
 catalog_offline)
     # Like gateway_down: the script browses once (the catalogue synced), echoes

@@ -19,8 +19,23 @@ namespace dvc::ui {
 // intent): return true when the Session can print this receipt, and call the print intent
 // where marked below. Until then the button is not shown.
 static bool receiptPrintingOffered(const UiContext& ui) {
-    (void)ui;
-    return false;
+    return ui.session.printingAvailable() && ui.session.printJobs().hasReceipt();
+}
+
+// What the printer did with the receipt (printed as soon as it showed), in the citizen's words.
+static std::string printStatusText(UiContext& ui) {
+    const PrintJobs& jobs = ui.session.printJobs();
+    switch (jobs.receiptState()) {
+        case PrintState::Printing:
+            return ui.t("dossier.receipt.printing");
+        case PrintState::Printed:
+            return ui.t("dossier.receipt.printed");
+        case PrintState::Failed:
+            return ui.t(jobs.receiptErrorKey());
+        case PrintState::Idle:
+            break;
+    }
+    return {};
 }
 
 void drawDossierReceipt(UiContext& ui, Rect content) {
@@ -46,7 +61,12 @@ void drawDossierReceipt(UiContext& ui, Rect content) {
 
     // The card: title, lines, QR beside (landscape) or below (portrait), note.
     const float bh = m.touchMin * 1.15f;
-    Rect card{content.x, y, content.w, content.bottom() - y - bh - m.gap};
+    const bool printing = receiptPrintingOffered(ui);
+    const std::string printStatus = printing ? printStatusText(ui) : std::string();
+    const float statusH = printStatus.empty()
+                              ? 0.0f
+                              : textHeight(ui, FontRole::BodyBold, printStatus, content.w) + m.gap;
+    Rect card{content.x, y, content.w, content.bottom() - y - bh - m.gap - statusH};
     drawCard(ui, card, palette::surface, receipt->provisional ? palette::warning : palette::border);
     float cy = card.y + pad;
     const float inner = card.w - 2 * pad;
@@ -71,12 +91,20 @@ void drawDossierReceipt(UiContext& ui, Rect content) {
     drawText(ui, FontRole::Body, ui.t(c.noteKey), card.x + pad, cy, palette::textSecondary, inner);
 
     const float by = content.bottom() - bh;
-    const bool printing = receiptPrintingOffered(ui);
     const float bw = printing ? (content.w - m.gap) * 0.5f : content.w;
     if (printing) {
-        if (bigButton(ui, {"receipt:print", ui.t("dossier.receipt.print"),
-                           Rect{content.x, by, bw, bh}, ButtonStyle::Secondary})) {
-            // PRINTING HOOK: call the Session's print intent for this receipt here.
+        const PrintState state = ui.session.printJobs().receiptState();
+        if (!printStatus.empty()) {
+            drawText(ui, FontRole::BodyBold, printStatus, content.x, by - statusH,
+                     state == PrintState::Failed ? palette::warningText : palette::textSecondary,
+                     content.w);
+        }
+        const bool again = state == PrintState::Printed || state == PrintState::Failed;
+        if (bigButton(ui, {"receipt:print",
+                           ui.t(again ? "dossier.receipt.reprint" : "dossier.receipt.print"),
+                           Rect{content.x, by, bw, bh}, ButtonStyle::Secondary,
+                           state != PrintState::Printing, FontRole::Button, Icon::Ticket})) {
+            ui.session.printJobs().reprintReceipt();
         }
     }
     if (bigButton(ui, {"receipt:done", ui.t("dossier.receipt.done"),
