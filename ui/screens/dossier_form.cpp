@@ -260,9 +260,10 @@ Block addressBlock(UiContext& ux, DossierFlow& flow, const FormField& f, const F
             detail.part = "detail";
             float h = fieldBoxHeight(ui, ui.t("dossier.address.detail"), r.w);
             std::string id = "field:" + detail.path();
+            const std::string detailValue = part("detail");  // the spec only views it
             FieldBoxSpec spec{id,
                               ui.t("dossier.address.detail"),
-                              part("detail"),
+                              detailValue,
                               ui.t("dossier.tap_to_enter"),
                               false,
                               false,
