@@ -261,14 +261,10 @@ Block addressBlock(UiContext& ux, DossierFlow& flow, const FormField& f, const F
             float h = fieldBoxHeight(ui, ui.t("dossier.address.detail"), r.w);
             std::string id = "field:" + detail.path();
             const std::string detailValue = part("detail");  // the spec only views it
-            FieldBoxSpec spec{id,
-                              ui.t("dossier.address.detail"),
-                              detailValue,
-                              ui.t("dossier.tap_to_enter"),
-                              false,
-                              false,
-                              locked,
-                              false};
+            FieldBoxSpec spec{id,          ui.t("dossier.address.detail"),
+                              detailValue, ui.t("dossier.tap_to_enter"),
+                              false,       false,
+                              locked,      false};
             if (drawFieldBox(ui, spec, Rect{r.x, y, r.w, h}) && !locked) flow.focus(detail);
             y += h;
         }
