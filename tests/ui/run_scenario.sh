@@ -99,6 +99,23 @@ start_printer_sim() {
     sed -i "s/^printer = \"none\"$/printer = \"sim\"\nprinter_sim = \"127.0.0.1:$port\"\nprinter_width = 576/" "$work/kiosk.toml"
 }
 
+# run_kiosk_stopping_gateway SCRIPT: runs the kiosk; when the script echoes "stop-gateway" the
+# gateway is stopped and the file "gateway-stopped" tells the script it may go on.
+run_kiosk_stopping_gateway() {
+    run_kiosk "$1" &
+    local kiosk_pid=$!
+    for _ in $(seq 1 600); do
+        grep -q 'script: echo stop-gateway' "$work/kiosk.out" 2>/dev/null && break
+        kill -0 "$kiosk_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -TERM "$gw_pid"
+    wait "$gw_pid" || true
+    gw_pid=""
+    touch "$work/gateway-stopped"
+    wait "$kiosk_pid" || { show_logs; exit 1; }
+}
+
 # check_receipt_png FILE REGEX: the printed receipt exists and its QR matches REGEX.
 check_receipt_png() {
     [[ -s $1 ]] || { echo "no printed receipt $1" >&2; ls -l "$work/printer" >&2; exit 1; }
@@ -194,18 +211,7 @@ identify_chip)
 gateway_down)
     # The script echoes "stop-gateway" once the first lookup has worked; stop the gateway then
     # and tell the script by creating a file.
-    run_kiosk "$DVC_UI_SCRIPTS/gateway_down.script" &
-    kiosk_pid=$!
-    for _ in $(seq 1 300); do
-        grep -q 'script: echo stop-gateway' "$work/kiosk.out" 2>/dev/null && break
-        kill -0 "$kiosk_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -TERM "$gw_pid"
-    wait "$gw_pid" || true
-    gw_pid=""
-    touch "$work/gateway-stopped"
-    wait "$kiosk_pid" || { show_logs; exit 1; }
+    run_kiosk_stopping_gateway "$DVC_UI_SCRIPTS/gateway_down.script"
     ;;
 dossier_2.000815)
     # The receipt prints by itself on the simulated printer; "In lại" prints the same again.
@@ -233,35 +239,13 @@ dossier_gateway_down)
     # The script echoes "stop-gateway" on the review screen; the gateway stops before submit.
     "$DVC_QRGEN" "001090012345||Nguyễn Văn An|14051990|Nam|Số 5, Hàng Bạc, Hoàn Kiếm, Hà Nội|20052021" "$work/card-qr.png"
     start_printer_sim  # the provisional receipt prints too
-    run_kiosk "$DVC_UI_SCRIPTS/dossier_gateway_down.script" &
-    kiosk_pid=$!
-    for _ in $(seq 1 600); do
-        grep -q 'script: echo stop-gateway' "$work/kiosk.out" 2>/dev/null && break
-        kill -0 "$kiosk_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -TERM "$gw_pid"
-    wait "$gw_pid" || true
-    gw_pid=""
-    touch "$work/gateway-stopped"
-    wait "$kiosk_pid" || { show_logs; exit 1; }
+    run_kiosk_stopping_gateway "$DVC_UI_SCRIPTS/dossier_gateway_down.script"
     check_receipt_png "$work/printer/ticket-0001.png" '^DVC-TAM:T-KIOSK-UI-TEST-'
     ;;
 catalog_offline)
     # Like gateway_down: the script browses once (the catalogue synced), echoes
     # "stop-gateway", and goes on from the kiosk's cache once the gateway is gone.
-    run_kiosk "$DVC_UI_SCRIPTS/catalog_offline.script" &
-    kiosk_pid=$!
-    for _ in $(seq 1 300); do
-        grep -q 'script: echo stop-gateway' "$work/kiosk.out" 2>/dev/null && break
-        kill -0 "$kiosk_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -TERM "$gw_pid"
-    wait "$gw_pid" || true
-    gw_pid=""
-    touch "$work/gateway-stopped"
-    wait "$kiosk_pid" || { show_logs; exit 1; }
+    run_kiosk_stopping_gateway "$DVC_UI_SCRIPTS/catalog_offline.script"
     ;;
 queue_ticket)
     start_printer_sim
